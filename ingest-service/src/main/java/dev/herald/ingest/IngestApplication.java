@@ -1,0 +1,27 @@
+package dev.herald.ingest;
+
+import java.time.Clock;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The operators' API: validates, classifies and publishes meeting and statement records
+ * to Kafka.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class IngestApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(IngestApplication.class, args);
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+}

@@ -1,0 +1,159 @@
+package dev.herald.ingest.record;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import dev.herald.ingest.IngestMetrics;
+import dev.herald.ingest.IngestProperties;
+import io.micrometer.core.instrument.Timer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes record events to Kafka, in CloudEvents binary mode with a W3C
+ * {@code traceparent}, and waits, within a bound, until Kafka has acknowledged each one.
+ * With the producer's {@code acks=all} and idempotence, an acknowledged record is
+ * durable; one that is not acknowledged within the bound has expired in the producer and
+ * is never written later.
+ */
+@Component
+class RecordPublisher {
+
+	static final String EVENT_TYPE = "dev.herald.record.published.v1";
+
+	static final String DATA_SCHEMA = "https://herald.dev/contracts/record-published.v1.schema.json";
+
+	private static final Log logger = LogFactory.getLog(RecordPublisher.class);
+
+	private final KafkaTemplate<String, byte[]> kafka;
+
+	private final RecordJson json;
+
+	private final IngestProperties properties;
+
+	private final IngestMetrics metrics;
+
+	RecordPublisher(KafkaTemplate<String, byte[]> kafka, RecordJson json, IngestProperties properties,
+			IngestMetrics metrics) {
+		this.kafka = kafka;
+		this.json = json;
+		this.properties = properties;
+		this.metrics = metrics;
+	}
+
+	/**
+	 * Publishes events and waits for Kafka's acknowledgements.
+	 * @param events the events
+	 * @param trace the trace they belong to
+	 * @return each event's delivery, in order
+	 */
+	List<Delivery> publish(List<PublishedRecord> events, TraceParent trace) {
+		if (events.isEmpty()) {
+			return List.of();
+		}
+		Timer.Sample sample = this.metrics.startPublish();
+		List<CompletableFuture<?>> sends = send(events, trace);
+		long deadline = System.nanoTime() + this.properties.publishing().timeout().toNanos();
+		List<Delivery> deliveries = sends.stream().map((send) -> await(send, deadline)).toList();
+		long acknowledged = deliveries.stream().filter(Delivery::acknowledged).count();
+		this.metrics.stopPublish(sample, acknowledged == deliveries.size());
+		this.metrics.accepted((int) acknowledged);
+		if (acknowledged < deliveries.size()) {
+			Throwable failure = deliveries.stream().filter((d) -> !d.acknowledged()).findFirst().get().failure();
+			logger.warn("Kafka did not acknowledge " + (deliveries.size() - acknowledged) + " of " + deliveries.size()
+					+ " records: " + failure);
+		}
+		return deliveries;
+	}
+
+	private List<CompletableFuture<?>> send(List<PublishedRecord> events, TraceParent trace) {
+		List<CompletableFuture<?>> sends = new ArrayList<>(events.size());
+		Throwable unreachable = null;
+		for (PublishedRecord event : events) {
+			if (unreachable != null) {
+				// Metadata could not be fetched: every further send would block as long.
+				sends.add(CompletableFuture.failedFuture(unreachable));
+				continue;
+			}
+			CompletableFuture<?> send = sendOne(event, trace);
+			if (send.isCompletedExceptionally()) {
+				Throwable failure = failure(send);
+				unreachable = (failure instanceof org.apache.kafka.common.errors.TimeoutException) ? failure : null;
+			}
+			sends.add(send);
+		}
+		return sends;
+	}
+
+	private CompletableFuture<SendResult<String, byte[]>> sendOne(PublishedRecord event, TraceParent trace) {
+		try {
+			return this.kafka.send(message(event, trace));
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	private ProducerRecord<String, byte[]> message(PublishedRecord event, TraceParent trace) {
+		String id = event.id().toString();
+		ProducerRecord<String, byte[]> message = new ProducerRecord<>(this.properties.topic(), id,
+				this.json.write(event));
+		Headers headers = message.headers();
+		// The contract makes the event id the record id: a retried publication carries
+		// the same id.
+		header(headers, "ce_id", id);
+		header(headers, "ce_type", EVENT_TYPE);
+		header(headers, "ce_source", this.properties.eventSource().toString());
+		header(headers, "ce_specversion", "1.0");
+		header(headers, "ce_time", event.publishedAt().toString());
+		header(headers, "ce_dataschema", DATA_SCHEMA);
+		header(headers, "content-type", "application/json");
+		header(headers, TraceParent.HEADER, trace.header());
+		return message;
+	}
+
+	private static void header(Headers headers, String name, String value) {
+		headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static Delivery await(CompletableFuture<?> send, long deadline) {
+		try {
+			send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			return Delivery.ACKNOWLEDGED;
+		}
+		catch (ExecutionException ex) {
+			return Delivery.failed(ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			return Delivery.failed(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Delivery.failed(ex);
+		}
+	}
+
+	private static Throwable failure(CompletableFuture<?> send) {
+		try {
+			send.join();
+			return null;
+		}
+		catch (RuntimeException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			// spring-kafka wraps the producer's exception in a KafkaProducerException
+			return (cause.getCause() != null) ? cause.getCause() : cause;
+		}
+	}
+
+}

@@ -1,0 +1,130 @@
+package dev.herald.ingest.record;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.herald.ingest.topic.Taxonomy;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks the values of a well-shaped record: its Bean Validation constraints, then the
+ * rules that need the taxonomy or today's date, and that no list repeats an entry.
+ */
+@Component
+class RecordValidator {
+
+	static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
+	static final String UNKNOWN_TOPIC = "is not a known topic (see knownTopics)";
+
+	private final Validator validator;
+
+	private final Taxonomy taxonomy;
+
+	private final Clock clock;
+
+	RecordValidator(Validator validator, Taxonomy taxonomy, Clock clock) {
+		this.validator = validator;
+		this.taxonomy = taxonomy;
+		this.clock = clock;
+	}
+
+	/**
+	 * Returns every problem with a record's values, sorted by field.
+	 * @param record the record
+	 * @return the problems, empty if there are none
+	 */
+	List<FieldProblem> validate(IncomingRecord record) {
+		List<FieldProblem> problems = new ArrayList<>();
+		for (ConstraintViolation<IncomingRecord> violation : this.validator.validate(record)) {
+			problems.add(new FieldProblem(path(violation.getPropertyPath()), violation.getMessage()));
+		}
+		checkSummaryOrBody(record, problems);
+		checkOccurredOn(record.occurredOn(), problems);
+		checkTopics(record.topics(), problems);
+		checkRepeats("bodies", record.bodies(), problems);
+		checkRepeats("participants", record.participants(), problems);
+		checkRepeats("documentSymbols", record.documentSymbols(), problems);
+		checkRepeats("topics", record.topics(), problems);
+		problems.sort(Comparator.comparing(FieldProblem::field));
+		return problems;
+	}
+
+	private void checkSummaryOrBody(IncomingRecord record, List<FieldProblem> problems) {
+		if (record.summary() == null && record.body() == null) {
+			problems.add(new FieldProblem("summary", "is required unless body is given"));
+		}
+	}
+
+	private void checkOccurredOn(String occurredOn, List<FieldProblem> problems) {
+		if (occurredOn == null) {
+			return;
+		}
+		LocalDate date;
+		try {
+			date = LocalDate.parse(occurredOn, DateTimeFormatter.ISO_LOCAL_DATE);
+		}
+		catch (DateTimeParseException ex) {
+			problems.add(new FieldProblem("occurredOn", "must be a date as YYYY-MM-DD, such as 2023-11-13"));
+			return;
+		}
+		LocalDate latest = LocalDate.now(this.clock).plusYears(1);
+		if (date.isAfter(latest)) {
+			problems.add(new FieldProblem("occurredOn", "must not be more than a year ahead (latest: " + latest + ")"));
+		}
+		else if (date.isBefore(EARLIEST)) {
+			problems.add(new FieldProblem("occurredOn", "must not be before " + EARLIEST));
+		}
+	}
+
+	private void checkTopics(List<String> topics, List<FieldProblem> problems) {
+		if (topics == null) {
+			return;
+		}
+		for (int i = 0; i < topics.size(); i++) {
+			if (!this.taxonomy.isKnown(topics.get(i))) {
+				problems.add(new FieldProblem("topics[" + i + "]", UNKNOWN_TOPIC));
+			}
+		}
+	}
+
+	private static void checkRepeats(String field, List<String> values, List<FieldProblem> problems) {
+		if (values == null) {
+			return;
+		}
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < values.size(); i++) {
+			if (!seen.add(values.get(i))) {
+				problems.add(new FieldProblem(field + "[" + i + "]", "repeats an earlier entry"));
+			}
+		}
+	}
+
+	static String path(Path path) {
+		StringBuilder result = new StringBuilder();
+		for (Path.Node node : path) {
+			if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+				if (node.getIndex() != null) {
+					result.append('[').append(node.getIndex()).append(']');
+				}
+			}
+			else if (node.getName() != null) {
+				result.append(result.isEmpty() ? "" : ".").append(node.getName());
+			}
+		}
+		return result.isEmpty() ? FieldProblem.WHOLE_RECORD : result.toString();
+	}
+
+}
