@@ -1,0 +1,38 @@
+package dev.herald.notify.mail;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What an alert email says. Every field may hold untrusted record data; the composer
+ * escapes it in HTML and keeps it out of headers except the cleaned subject.
+ *
+ * @param to recipient address
+ * @param messageId deterministic Message-ID
+ * @param kind {@code MEETING} or {@code STATEMENT}
+ * @param title record title
+ * @param occurredOn date of the meeting or statement
+ * @param place city and country, or {@code null}
+ * @param organization organization
+ * @param bodies councils or organs
+ * @param summary short account, or {@code null}
+ * @param topics labels of the record's topics
+ * @param documentSymbols document symbols
+ * @param recordUrl the record's page in the catalog
+ * @param manageUrl signed manage link
+ * @param unsubscribeUrl signed one-click unsubscribe link
+ * @param unsubscribeMailto {@code mailto:} unsubscribe link
+ */
+public record AlertMail(String to, String messageId, String kind, String title, LocalDate occurredOn, String place,
+		String organization, List<String> bodies, String summary, List<String> topics, List<String> documentSymbols,
+		String recordUrl, String manageUrl, String unsubscribeUrl, String unsubscribeMailto) {
+
+	/**
+	 * The kind as a word for the subject and body.
+	 * @return {@code Statement} or {@code Meeting}
+	 */
+	public String kindLabel() {
+		return "STATEMENT".equals(this.kind) ? "Statement" : "Meeting";
+	}
+
+}

@@ -1,0 +1,126 @@
+package dev.herald.notify.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.herald.notify.NotifyProperties;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the MIME messages: multipart/alternative with a UTF-8 plain text part and a
+ * UTF-8 HTML part. Header values that carry data go through {@link HeaderValues}.
+ */
+@Component
+public class MailComposer {
+
+	private final JavaMailSenderImpl sender;
+
+	private final MailTemplates templates;
+
+	private final Clock clock;
+
+	private final InternetAddress from;
+
+	private final String listId;
+
+	private final int subjectMaxLength;
+
+	MailComposer(JavaMailSenderImpl sender, MailTemplates templates, Clock clock, NotifyProperties properties)
+			throws AddressException {
+		this.sender = sender;
+		this.templates = templates;
+		this.clock = clock;
+		this.from = new InternetAddress(HeaderValues.clean(properties.mail().from()), true);
+		this.listId = "Herald alerts <" + HeaderValues.clean(properties.mail().listId()) + ">";
+		this.subjectMaxLength = properties.mail().subjectMaxLength();
+	}
+
+	/**
+	 * An alert about one record for one subscriber.
+	 * @param mail what it says
+	 * @return the message, saved and ready to send
+	 * @throws MessagingException when it cannot be built
+	 */
+	public MimeMessage alert(AlertMail mail) throws MessagingException {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		variables.put("mail", mail);
+		String subject = HeaderValues.trimmed("[Herald] " + mail.kindLabel() + ": " + HeaderValues.clean(mail.title()),
+				this.subjectMaxLength);
+		MimeMessage message = message(mail.messageId(), mail.to(), subject, this.templates.render("alert", variables));
+		message.setHeader("List-Id", this.listId);
+		message.setHeader("List-Unsubscribe", "<" + HeaderValues.clean(mail.unsubscribeUrl()) + ">, <"
+				+ HeaderValues.clean(mail.unsubscribeMailto()) + ">");
+		message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+		message.saveChanges();
+		return message;
+	}
+
+	/**
+	 * The double opt-in email.
+	 * @param mail what it says
+	 * @return the message, saved and ready to send
+	 * @throws MessagingException when it cannot be built
+	 */
+	public MimeMessage confirmation(ConfirmationMail mail) throws MessagingException {
+		MimeMessage message = message(null, mail.to(), "[Herald] Confirm your subscription",
+				this.templates.render("confirmation", Map.of("mail", mail)));
+		message.saveChanges();
+		return message;
+	}
+
+	/**
+	 * The manage-your-subscription email.
+	 * @param mail what it says
+	 * @return the message, saved and ready to send
+	 * @throws MessagingException when it cannot be built
+	 */
+	public MimeMessage manage(ManageMail mail) throws MessagingException {
+		MimeMessage message = message(null, mail.to(), "[Herald] Manage your subscription",
+				this.templates.render("manage", Map.of("mail", mail)));
+		message.saveChanges();
+		return message;
+	}
+
+	private MimeMessage message(String messageId, String to, String subject, RenderedBody body)
+			throws MessagingException {
+		Session session = this.sender.getSession();
+		MimeMessage message = new HeraldMimeMessage(session, messageId);
+		message.setFrom(this.from);
+		message.setRecipient(Message.RecipientType.TO, recipient(to));
+		message.setSubject(subject, StandardCharsets.UTF_8.name());
+		message.setSentDate(Date.from(this.clock.instant()));
+		message.setHeader("Auto-Submitted", "auto-generated");
+		MimeMultipart alternative = new MimeMultipart("alternative");
+		alternative.addBodyPart(part(body.text(), "plain"));
+		alternative.addBodyPart(part(body.html(), "html"));
+		message.setContent(alternative);
+		return message;
+	}
+
+	private static InternetAddress recipient(String to) throws AddressException {
+		if (to == null || !to.equals(HeaderValues.clean(to)) || to.indexOf(' ') >= 0) {
+			throw new AddressException("Refusing a recipient with spaces or control characters");
+		}
+		return new InternetAddress(to, true);
+	}
+
+	private static MimeBodyPart part(String content, String subtype) throws MessagingException {
+		MimeBodyPart part = new MimeBodyPart();
+		part.setText(content, StandardCharsets.UTF_8.name(), subtype);
+		return part;
+	}
+
+}

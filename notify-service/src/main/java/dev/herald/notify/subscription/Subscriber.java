@@ -1,0 +1,52 @@
+package dev.herald.notify.subscription;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A subscriber, stored in the {@code subscribers} collection.
+ *
+ * @param id random UUID
+ * @param email the address as given, with its domain lower-cased; alerts go there
+ * @param emailKey the address fully lower-cased: unique, so that an address subscribes
+ * once whatever its case
+ * @param topics slugs of the topics followed
+ * @param status where the subscriber stands
+ * @param frequency how often alerts are sent
+ * @param language preferred language (BCP 47)
+ * @param createdAt first subscribe request
+ * @param updatedAt last change
+ * @param confirmedAt last confirmation
+ * @param unsubscribedAt last unsubscribe
+ * @param permanentFailures permanent delivery failures since the last successful one
+ */
+@Document(Subscriber.COLLECTION)
+public record Subscriber(@Id String id, String email, String emailKey, List<String> topics, SubscriberStatus status,
+		Frequency frequency, String language, Instant createdAt, Instant updatedAt, Instant confirmedAt,
+		Instant unsubscribedAt, int permanentFailures) {
+
+	/** Name of the collection. */
+	public static final String COLLECTION = "subscribers";
+
+	/**
+	 * Whether this subscriber follows at least one of the given topics.
+	 * @param slugs topic slugs
+	 * @return whether they intersect this subscriber's topics
+	 */
+	public boolean followsAny(Collection<String> slugs) {
+		return this.topics != null && slugs != null && slugs.stream().anyMatch(this.topics::contains);
+	}
+
+	/**
+	 * Whether this subscriber receives alerts.
+	 * @return whether the status is active
+	 */
+	public boolean isActive() {
+		return this.status == SubscriberStatus.ACTIVE;
+	}
+
+}

@@ -1,0 +1,228 @@
+package dev.herald.notify.subscription;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.bson.Document;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.index.CompoundIndexDefinition;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Reads and changes subscribers. Every change is one atomic single-document operation
+ * conditioned on the state it expects, so concurrent requests cannot corrupt a
+ * subscriber.
+ */
+@Component
+public class SubscriberStore implements InitializingBean {
+
+	private static final int MAX_ATTEMPTS = 3;
+
+	private final MongoTemplate mongo;
+
+	private final Clock clock;
+
+	SubscriberStore(MongoTemplate mongo, Clock clock) {
+		this.mongo = mongo;
+		this.clock = clock;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		var indexes = this.mongo.indexOps(Subscriber.class);
+		indexes.createIndex(new Index().on("emailKey", Sort.Direction.ASC).unique().named("emailKey_unique"));
+		// Matching: equality on status, $in on the multikey topics, pages in _id order.
+		indexes.createIndex(new CompoundIndexDefinition(new Document("status", 1).append("topics", 1).append("_id", 1))
+			.named("status_topics_id"));
+	}
+
+	/**
+	 * Record a subscribe request: a new address becomes a pending subscriber; a pending,
+	 * unsubscribed or suppressed one becomes pending again with the requested topics; an
+	 * active one is left as it is (its topics change only through the manage link).
+	 * @param email the address
+	 * @param topics the requested topics
+	 * @param language the preferred language
+	 * @return the subscriber after the request
+	 */
+	public Subscriber register(EmailAddress email, List<String> topics, String language) {
+		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+			Instant now = this.clock.instant();
+			Subscriber existing = this.mongo.findOne(query(where("emailKey").is(email.key())), Subscriber.class);
+			if (existing == null) {
+				try {
+					return this.mongo.insert(new Subscriber(UUID.randomUUID().toString(), email.address(), email.key(),
+							topics, SubscriberStatus.PENDING, Frequency.IMMEDIATE, language, now, now, null, null, 0));
+				}
+				catch (DuplicateKeyException ex) {
+					continue;
+				}
+			}
+			if (existing.isActive()) {
+				return existing;
+			}
+			Subscriber pending = modify(where("_id").is(existing.id()).and("status").is(existing.status()),
+					new Update().set("status", SubscriberStatus.PENDING)
+						.set("email", email.address())
+						.set("topics", topics)
+						.set("language", language)
+						.set("updatedAt", now));
+			if (pending != null) {
+				return pending;
+			}
+		}
+		throw new IllegalStateException("The subscriber changed concurrently too often");
+	}
+
+	/**
+	 * Activate a pending subscriber.
+	 * @param id the subscriber id
+	 * @return the subscriber, active if it was pending or already active, otherwise as it
+	 * stands; empty when it does not exist
+	 */
+	public Optional<Subscriber> activate(String id) {
+		Instant now = this.clock.instant();
+		Subscriber activated = modify(where("_id").is(id).and("status").is(SubscriberStatus.PENDING),
+				new Update().set("status", SubscriberStatus.ACTIVE)
+					.set("confirmedAt", now)
+					.set("permanentFailures", 0)
+					.set("updatedAt", now));
+		return (activated != null) ? Optional.of(activated) : findById(id);
+	}
+
+	/**
+	 * Replace a subscriber's topics, and language when given.
+	 * @param id the subscriber id
+	 * @param topics the new topics
+	 * @param language the new language, or {@code null} to keep it
+	 * @return the changed subscriber; empty when it does not exist
+	 */
+	public Optional<Subscriber> changeTopics(String id, List<String> topics, String language) {
+		Update update = new Update().set("topics", topics).set("updatedAt", this.clock.instant());
+		if (language != null) {
+			update.set("language", language);
+		}
+		return Optional.ofNullable(modify(where("_id").is(id), update));
+	}
+
+	/**
+	 * Unsubscribe, idempotently: a second call changes nothing.
+	 * @param id the subscriber id
+	 * @return the subscriber; empty when it does not exist
+	 */
+	public Optional<Subscriber> unsubscribe(String id) {
+		Instant now = this.clock.instant();
+		Subscriber changed = modify(where("_id").is(id).and("status").ne(SubscriberStatus.UNSUBSCRIBED),
+				new Update().set("status", SubscriberStatus.UNSUBSCRIBED)
+					.set("unsubscribedAt", now)
+					.set("updatedAt", now));
+		return (changed != null) ? Optional.of(changed) : findById(id);
+	}
+
+	/**
+	 * Count a permanent delivery failure, suppressing the subscriber when it reaches the
+	 * limit.
+	 * @param id the subscriber id
+	 * @param suppressAfter failures that suppress
+	 * @return whether the subscriber is now suppressed
+	 */
+	public boolean recordPermanentFailure(String id, int suppressAfter) {
+		Instant now = this.clock.instant();
+		Subscriber counted = modify(where("_id").is(id),
+				new Update().inc("permanentFailures", 1).set("updatedAt", now));
+		if (counted == null || counted.permanentFailures() < suppressAfter) {
+			return false;
+		}
+		this.mongo.updateFirst(query(where("_id").is(id).and("status").is(SubscriberStatus.ACTIVE)),
+				new Update().set("status", SubscriberStatus.SUPPRESSED).set("updatedAt", now), Subscriber.class);
+		return true;
+	}
+
+	/**
+	 * Forget the permanent failures of a subscriber whose email went through.
+	 * @param id the subscriber id
+	 */
+	public void clearFailures(String id) {
+		this.mongo.updateFirst(query(where("_id").is(id).and("permanentFailures").gt(0)),
+				new Update().set("permanentFailures", 0), Subscriber.class);
+	}
+
+	/**
+	 * One page of the active subscribers following any of the given topics, in id order.
+	 * @param topics topic slugs
+	 * @param afterId the last id of the previous page, or {@code null} for the first page
+	 * @param limit page size
+	 * @return subscriber ids
+	 */
+	public List<String> findActiveFollowing(Collection<String> topics, String afterId, int limit) {
+		Criteria criteria = where("status").is(SubscriberStatus.ACTIVE).and("topics").in(topics);
+		if (afterId != null) {
+			criteria = criteria.and("_id").gt(afterId);
+		}
+		Query page = query(criteria).with(Sort.by("_id")).limit(limit);
+		page.fields().include("_id");
+		return this.mongo.find(page, Document.class, Subscriber.COLLECTION)
+			.stream()
+			.map((document) -> document.getString("_id"))
+			.toList();
+	}
+
+	/**
+	 * A subscriber by id.
+	 * @param id the id
+	 * @return the subscriber, if it exists
+	 */
+	public Optional<Subscriber> findById(String id) {
+		return Optional.ofNullable(this.mongo.findById(id, Subscriber.class));
+	}
+
+	/**
+	 * Subscribers by id.
+	 * @param ids the ids
+	 * @return those that exist
+	 */
+	public List<Subscriber> findAllById(Collection<String> ids) {
+		return this.mongo.find(query(where("_id").in(ids)), Subscriber.class);
+	}
+
+	/**
+	 * Number of subscribers in each status.
+	 * @return counts, zero for a status without subscribers
+	 */
+	public Map<SubscriberStatus, Long> countByStatus() {
+		Map<SubscriberStatus, Long> counts = new EnumMap<>(SubscriberStatus.class);
+		for (SubscriberStatus status : SubscriberStatus.values()) {
+			counts.put(status, 0L);
+		}
+		Aggregation byStatus = Aggregation.newAggregation(Aggregation.group("status").count().as("count"));
+		this.mongo.aggregate(byStatus, Subscriber.COLLECTION, Document.class)
+			.forEach((row) -> counts.put(SubscriberStatus.valueOf(row.getString("_id")),
+					((Number) row.get("count")).longValue()));
+		return counts;
+	}
+
+	private Subscriber modify(Criteria criteria, Update update) {
+		return this.mongo.findAndModify(query(criteria), update, FindAndModifyOptions.options().returnNew(true),
+				Subscriber.class);
+	}
+
+}

@@ -1,0 +1,153 @@
+package dev.herald.notify.subscription;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.herald.notify.ratelimit.RateLimitExceededException;
+import dev.herald.notify.token.InvalidTokenException;
+import dev.herald.notify.token.SubscriberLinks;
+import dev.herald.notify.token.TokenPurpose;
+import dev.herald.notify.token.TokenService;
+import dev.herald.notify.topic.TopicCatalog;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The HTML pages of subscribers: the subscribe form, the confirmation page, the manage
+ * page and the unsubscribe page. A GET never unsubscribes (link scanners follow GETs);
+ * the unsubscribe page's button, and mail clients (RFC 8058), POST
+ * {@code List-Unsubscribe=One-Click}.
+ */
+@Controller
+class SubscriptionPages {
+
+	private static final Logger logger = LoggerFactory.getLogger(SubscriptionPages.class);
+
+	private final SubscriptionService subscriptions;
+
+	private final TopicCatalog topics;
+
+	private final TokenService tokens;
+
+	private final SubscriberLinks links;
+
+	SubscriptionPages(SubscriptionService subscriptions, TopicCatalog topics, TokenService tokens,
+			SubscriberLinks links) {
+		this.subscriptions = subscriptions;
+		this.topics = topics;
+		this.tokens = tokens;
+		this.links = links;
+	}
+
+	@GetMapping("/subscribe")
+	ModelAndView subscribeForm() {
+		return form("", List.of(), "en", Map.of(), HttpStatus.OK);
+	}
+
+	@PostMapping("/subscribe")
+	ModelAndView subscribe(@RequestParam(required = false) String email,
+			@RequestParam(required = false) List<String> topics, @RequestParam(required = false) String language,
+			HttpServletRequest request) {
+		try {
+			this.subscriptions.subscribe(new SubscriptionRequest(email, topics, language), request.getRemoteAddr());
+		}
+		catch (InvalidSubscriptionException ex) {
+			return form(email, topics, language, ex.errors(), HttpStatus.BAD_REQUEST);
+		}
+		return new ModelAndView("subscribe-accepted", Map.of("message", SubscriptionController.ACCEPTED_MESSAGE),
+				HttpStatus.ACCEPTED);
+	}
+
+	@GetMapping("/subscriptions/confirm")
+	ModelAndView confirm(@RequestParam(required = false) String token) {
+		Subscriber subscriber = this.subscriptions.confirm(token);
+		return new ModelAndView("confirmed", Map.of("topics", this.subscriptions.labels(subscriber.topics()),
+				"manageUrl", this.links.manage(subscriber.id())));
+	}
+
+	@GetMapping("/subscriptions/manage")
+	ModelAndView manage(@RequestParam(required = false) String token) {
+		return managePage(this.subscriptions.show(token), token, false, Map.of(), HttpStatus.OK);
+	}
+
+	@PostMapping("/subscriptions/manage")
+	ModelAndView change(@RequestParam(required = false) String token,
+			@RequestParam(required = false) List<String> topics, @RequestParam(required = false) String language) {
+		Subscriber subscriber = this.subscriptions.show(token);
+		try {
+			return managePage(this.subscriptions.change(token, new TopicsChange(topics, language)), token, true,
+					Map.of(), HttpStatus.OK);
+		}
+		catch (InvalidSubscriptionException ex) {
+			return managePage(subscriber, token, false, ex.errors(), HttpStatus.BAD_REQUEST);
+		}
+	}
+
+	@GetMapping("/unsubscribe")
+	ModelAndView unsubscribeForm(@RequestParam(required = false) String token) {
+		this.tokens.verify(token, TokenPurpose.UNSUBSCRIBE);
+		return new ModelAndView("unsubscribe", Map.of("token", token));
+	}
+
+	@PostMapping("/unsubscribe")
+	ModelAndView unsubscribe(@RequestParam(required = false) String token,
+			@RequestParam(name = "List-Unsubscribe", required = false) String oneClick) {
+		if (!"One-Click".equals(oneClick)) {
+			return new ModelAndView("link-invalid",
+					Map.of("reason", "The request must carry List-Unsubscribe=One-Click."), HttpStatus.BAD_REQUEST);
+		}
+		this.subscriptions.unsubscribe(token);
+		return new ModelAndView("unsubscribed", Map.of());
+	}
+
+	@ExceptionHandler(InvalidTokenException.class)
+	ModelAndView invalidToken(InvalidTokenException ex) {
+		logger.info("Refused a subscriber link: {}", ex.reason());
+		String reason = (ex.reason() == InvalidTokenException.Reason.NO_LONGER_VALID)
+				? "This link no longer applies to the subscription: it may have been cancelled since."
+				: "This link is invalid or has expired.";
+		return new ModelAndView("link-invalid", Map.of("reason", reason), HttpStatus.BAD_REQUEST);
+	}
+
+	@ExceptionHandler(RateLimitExceededException.class)
+	ModelAndView rateLimited(RateLimitExceededException ex, HttpServletResponse response) {
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
+		return new ModelAndView("try-later", Map.of("reason", ex.getMessage() + ".", "seconds", ex.retryAfterSeconds()),
+				HttpStatus.TOO_MANY_REQUESTS);
+	}
+
+	@ExceptionHandler(MailUnavailableException.class)
+	ModelAndView mailUnavailable(MailUnavailableException ex, HttpServletResponse response) {
+		response.setHeader(HttpHeaders.RETRY_AFTER, "60");
+		return new ModelAndView("try-later", Map.of("reason", "We cannot send email right now.", "seconds", 60),
+				HttpStatus.SERVICE_UNAVAILABLE);
+	}
+
+	private ModelAndView form(String email, List<String> selected, String language, Map<String, String> errors,
+			HttpStatus status) {
+		return new ModelAndView("subscribe",
+				Map.of("topics", this.topics.all(), "email", (email != null) ? email : "", "selected",
+						(selected != null) ? selected : List.of(), "language", (language != null) ? language : "en",
+						"errors", errors),
+				status);
+	}
+
+	private ModelAndView managePage(Subscriber subscriber, String token, boolean saved, Map<String, String> errors,
+			HttpStatus status) {
+		return new ModelAndView("manage", Map.of("subscriber", subscriber, "topics", this.topics.all(), "token", token,
+				"unsubscribeToken", this.links.unsubscribeToken(subscriber.id()), "saved", saved, "errors", errors),
+				status);
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * Signed, expiring tokens that let subscribers confirm, manage and cancel a subscription
+ * without an account.
+ */
+package dev.herald.notify.token;
