@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import dev.herald.localstack.Ports;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -120,11 +119,11 @@ public final class KafkaBroker implements AutoCloseable {
 			return this;
 		}
 		if (this.port == 0) {
-			this.port = freePort();
+			this.port = Ports.free();
 		}
 		BrokerLogging.apply();
 		Instant started = Instant.now();
-		KafkaConfig config = new KafkaConfig(brokerProperties(freePort()), false);
+		KafkaConfig config = new KafkaConfig(brokerProperties(Ports.free()), false);
 		formatIfNeeded(config);
 		KafkaRaftServer raftServer = new KafkaRaftServer(config, Time.SYSTEM);
 		try {
@@ -330,16 +329,6 @@ public final class KafkaBroker implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while waiting for the Kafka broker", ex);
-		}
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			socket.setReuseAddress(true);
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -1,0 +1,45 @@
+package dev.herald.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+/**
+ * Port helpers shared by the servers of the local stack.
+ */
+public final class Ports {
+
+	private Ports() {
+	}
+
+	/**
+	 * A port that is free on the loopback interface right now.
+	 * @return a port number
+	 */
+	public static int free() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Whether a server could listen on the given port of the loopback interface now.
+	 * @param port the port to try
+	 * @return {@code false} when something listens there already
+	 */
+	public static boolean isFree(int port) {
+		try (ServerSocket socket = new ServerSocket()) {
+			socket.setReuseAddress(true);
+			socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+}

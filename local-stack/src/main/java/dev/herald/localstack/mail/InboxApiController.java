@@ -1,0 +1,47 @@
+package dev.herald.localstack.mail;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The received emails as JSON, newest first.
+ */
+@RestController
+@RequestMapping("/api/messages")
+class InboxApiController {
+
+	private final Inbox inbox;
+
+	InboxApiController(SmtpServer smtp) {
+		this.inbox = smtp.inbox();
+	}
+
+	@GetMapping
+	List<ReceivedEmail> messages() {
+		return this.inbox.emails();
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<?> message(@PathVariable String id) {
+		return this.inbox.find(id)
+			.<ResponseEntity<?>>map(ResponseEntity::ok)
+			.orElseGet(() -> ResponseEntity
+				.of(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No email with id " + id + " in the inbox"))
+				.build());
+	}
+
+	@DeleteMapping
+	ResponseEntity<Void> deleteAll() {
+		this.inbox.clear();
+		return ResponseEntity.noContent().build();
+	}
+
+}

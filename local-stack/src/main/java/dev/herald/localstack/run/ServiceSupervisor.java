@@ -1,0 +1,151 @@
+package dev.herald.localstack.run;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.herald.localstack.kafka.KafkaBroker;
+import dev.herald.localstack.mail.SmtpServer;
+import dev.herald.localstack.mongo.MongoServerRunner;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+
+/**
+ * Starts the services' jars once the infrastructure runs, waits until each reports UP,
+ * prints where everything is, and stops the children when the local run ends.
+ */
+class ServiceSupervisor implements ApplicationRunner, DisposableBean {
+
+	private final LocalRunProperties properties;
+
+	private final Optional<KafkaBroker> kafka;
+
+	private final Optional<MongoServerRunner> mongo;
+
+	private final Optional<SmtpServer> smtp;
+
+	private final List<ServiceProcess> processes = new ArrayList<>();
+
+	private volatile boolean stopping;
+
+	ServiceSupervisor(LocalRunProperties properties, Optional<KafkaBroker> kafka, Optional<MongoServerRunner> mongo,
+			Optional<SmtpServer> smtp) {
+		this.properties = properties;
+		this.kafka = kafka;
+		this.mongo = mongo;
+		this.smtp = smtp;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (this.properties.services()) {
+			startServices();
+		}
+		if (!this.stopping) {
+			new LocalRunReport(this.properties, this.kafka, this.mongo, this.smtp).print(System.out);
+			System.out.println(LocalRunConfiguration.READY_LINE);
+		}
+	}
+
+	private void startServices() {
+		for (ServiceApp app : this.properties.apps()) {
+			ServiceProcess process = process(app);
+			synchronized (this.processes) {
+				if (this.stopping) {
+					return;
+				}
+				this.processes.add(process);
+				process.start();
+			}
+			System.out
+				.println("Starting " + app.name() + " on port " + app.port() + " (log " + process.logFile() + ")");
+		}
+		Instant deadline = Instant.now().plus(this.properties.healthTimeout());
+		for (ServiceProcess process : List.copyOf(this.processes)) {
+			try {
+				Duration left = Duration.between(Instant.now(), deadline);
+				process.awaitReady(left.isNegative() ? Duration.ZERO : left);
+			}
+			catch (ServiceProcessException ex) {
+				if (this.stopping) {
+					return;
+				}
+				throw ex;
+			}
+		}
+	}
+
+	private ServiceProcess process(ServiceApp app) {
+		return ServiceProcess
+			.jar(app.name(), ServiceProcess.findJar(this.properties.projectDirectory().resolve(app.name())))
+			.javaOptions(this.properties.javaOptions().toArray(String[]::new))
+			.environment(environment(app))
+			.workingDirectory(this.properties.projectDirectory())
+			.logFile(this.properties.logDirectory().resolve(app.name() + ".log"))
+			.healthUrl(app.healthUrl())
+			.build();
+	}
+
+	private Map<String, String> environment(ServiceApp app) {
+		return Map.of("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + this.properties.kafkaPort(), "MONGODB_URI",
+				"mongodb://localhost:" + this.properties.mongoPort(), "MAIL_HOST", "localhost", "MAIL_PORT",
+				String.valueOf(this.properties.smtpPort()), "SERVER_PORT", String.valueOf(app.port()));
+	}
+
+	/**
+	 * Stops every child at once (SIGTERM, then SIGKILL after the grace period) and waits
+	 * until all are gone.
+	 */
+	@Override
+	public void destroy() throws InterruptedException {
+		List<ServiceProcess> running;
+		synchronized (this.processes) {
+			this.stopping = true;
+			running = List.copyOf(this.processes);
+		}
+		List<Thread> stoppers = running.stream()
+			.map((process) -> new Thread(process::stop, "stop-" + process.name()))
+			.toList();
+		stoppers.forEach(Thread::start);
+		for (Thread stopper : stoppers) {
+			stopper.join();
+		}
+	}
+
+	/**
+	 * What runs where, printed once the local run is up.
+	 */
+	private record LocalRunReport(LocalRunProperties properties, Optional<KafkaBroker> kafka,
+			Optional<MongoServerRunner> mongo, Optional<SmtpServer> smtp) {
+
+		void print(PrintStream out) {
+			out.println();
+			if (this.properties.services()) {
+				for (ServiceApp app : this.properties.apps()) {
+					out.printf("  %-16s %s%n", app.name(), app.url());
+					app.pages().forEach((page) -> out.printf("  %-16s %s%s%n", "", app.url(), page));
+				}
+			}
+			this.smtp.ifPresent((server) -> {
+				out.printf("  %-16s http://localhost:%d%n", "inbox page", this.properties.inboxPort());
+				out.printf("  %-16s localhost:%d%n", "SMTP", server.port());
+			});
+			this.kafka.ifPresent((broker) -> out.printf("  %-16s %s (data %s)%n", "Kafka", broker.bootstrapServers(),
+					broker.dataDirectory()));
+			this.mongo.ifPresent((server) -> out.printf("  %-16s %s%n", "MongoDB", server.connectionString()));
+			if (this.properties.services()) {
+				out.printf("  %-16s %s%n", "logs", this.properties.logDirectory().toAbsolutePath().normalize());
+			}
+			out.println();
+			out.println("Press Ctrl-C to stop everything.");
+		}
+
+	}
+
+}
