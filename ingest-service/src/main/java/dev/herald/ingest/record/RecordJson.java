@@ -46,8 +46,10 @@ class RecordJson {
 			.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(this.maxNestingDepth).build())
 			.configure(StreamReadFeature.STRICT_DUPLICATE_DETECTION, detectDuplicates)
 			.build();
+		// The lenient mapper walks a batch token by token, so content after an item is
+		// expected.
 		return JsonMapper.builder(factory)
-			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, detectDuplicates)
 			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.build();
 	}

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.herald.ingest.IngestProperties;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
@@ -30,6 +31,7 @@ public class Taxonomy {
 
 	private final Set<String> slugs;
 
+	@Autowired
 	public Taxonomy(IngestProperties properties) {
 		this(load(properties.taxonomy()));
 	}

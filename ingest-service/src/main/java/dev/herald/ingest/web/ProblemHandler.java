@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -47,8 +48,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		if (body instanceof ProblemDetail problem && isRecordsApi(request)) {
-			this.metrics.rejected(reason(problem, statusCode), 1);
+		Object problem = (body == null && ex instanceof ErrorResponse response) ? response.getBody() : body;
+		if (problem instanceof ProblemDetail detail && isRecordsApi(request)) {
+			this.metrics.rejected(reason(detail, statusCode), 1);
 		}
 		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
 	}
