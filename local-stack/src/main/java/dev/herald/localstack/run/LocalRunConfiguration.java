@@ -10,6 +10,7 @@ import dev.herald.localstack.mongo.MongoServerRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The local run: the infrastructure servers chosen by {@code herald.run.components}, with
@@ -55,8 +56,8 @@ public class LocalRunConfiguration {
 
 	@Bean
 	ServiceSupervisor serviceSupervisor(LocalRunProperties properties, Optional<KafkaBroker> kafka,
-			Optional<MongoServerRunner> mongo, Optional<SmtpServer> smtp) {
-		return new ServiceSupervisor(properties, kafka, mongo, smtp);
+			Optional<MongoServerRunner> mongo, Optional<SmtpServer> smtp, Environment environment) {
+		return new ServiceSupervisor(properties, kafka, mongo, smtp, environment);
 	}
 
 }

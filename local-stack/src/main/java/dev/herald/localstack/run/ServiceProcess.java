@@ -179,6 +179,20 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	/**
+	 * Waits until the process exits by itself.
+	 * @param timeout how long to wait at most
+	 * @return the exit code, or empty when it still runs after the timeout
+	 */
+	public Optional<Integer> awaitExit(Duration timeout) {
+		Process current = current();
+		if (current == null) {
+			throw new IllegalStateException(this.name + " was never started");
+		}
+		waitFor(current.toHandle(), timeout);
+		return exitCode();
+	}
+
+	/**
 	 * Checks readiness once.
 	 * @return whether the process is alive and ready now
 	 */

@@ -15,6 +15,7 @@ import dev.herald.localstack.mongo.MongoServerRunner;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
 
 /**
  * Starts the services' jars once the infrastructure runs, waits until each reports UP,
@@ -30,13 +31,16 @@ class ServiceSupervisor implements ApplicationRunner, DisposableBean {
 
 	private final Optional<SmtpServer> smtp;
 
+	private final Environment environment;
+
 	private final List<ServiceProcess> processes = new ArrayList<>();
 
 	private volatile boolean stopping;
 
 	ServiceSupervisor(LocalRunProperties properties, Optional<KafkaBroker> kafka, Optional<MongoServerRunner> mongo,
-			Optional<SmtpServer> smtp) {
+			Optional<SmtpServer> smtp, Environment environment) {
 		this.properties = properties;
+		this.environment = environment;
 		this.kafka = kafka;
 		this.mongo = mongo;
 		this.smtp = smtp;
@@ -48,7 +52,9 @@ class ServiceSupervisor implements ApplicationRunner, DisposableBean {
 			startServices();
 		}
 		if (!this.stopping) {
-			new LocalRunReport(this.properties, this.kafka, this.mongo, this.smtp).print(System.out);
+			int inboxPort = this.environment.getProperty("local.server.port", Integer.class,
+					this.properties.inboxPort());
+			new LocalRunReport(this.properties, inboxPort, this.kafka, this.mongo, this.smtp).print(System.out);
 			System.out.println(LocalRunConfiguration.READY_LINE);
 		}
 	}
@@ -81,6 +87,12 @@ class ServiceSupervisor implements ApplicationRunner, DisposableBean {
 		}
 	}
 
+	List<ServiceProcess> processes() {
+		synchronized (this.processes) {
+			return List.copyOf(this.processes);
+		}
+	}
+
 	private ServiceProcess process(ServiceApp app) {
 		return ServiceProcess
 			.jar(app.name(), ServiceProcess.findJar(this.properties.projectDirectory().resolve(app.name())))
@@ -92,10 +104,18 @@ class ServiceSupervisor implements ApplicationRunner, DisposableBean {
 			.build();
 	}
 
+	/**
+	 * The variables every service's {@code application.yml} reads, pointing at the
+	 * servers that run (their actual ports, which differ from the settings when those are
+	 * 0).
+	 */
 	private Map<String, String> environment(ServiceApp app) {
-		return Map.of("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + this.properties.kafkaPort(), "MONGODB_URI",
-				"mongodb://localhost:" + this.properties.mongoPort(), "MAIL_HOST", "localhost", "MAIL_PORT",
-				String.valueOf(this.properties.smtpPort()), "SERVER_PORT", String.valueOf(app.port()));
+		int kafkaPort = this.kafka.map(KafkaBroker::port).orElse(this.properties.kafkaPort());
+		int mongoPort = this.mongo.map(MongoServerRunner::port).orElse(this.properties.mongoPort());
+		int smtpPort = this.smtp.map(SmtpServer::port).orElse(this.properties.smtpPort());
+		return Map.of("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaPort, "MONGODB_URI",
+				"mongodb://localhost:" + mongoPort, "MAIL_HOST", "localhost", "MAIL_PORT", String.valueOf(smtpPort),
+				"SERVER_PORT", String.valueOf(app.port()));
 	}
 
 	/**
@@ -121,7 +141,7 @@ class ServiceSupervisor implements ApplicationRunner, DisposableBean {
 	/**
 	 * What runs where, printed once the local run is up.
 	 */
-	private record LocalRunReport(LocalRunProperties properties, Optional<KafkaBroker> kafka,
+	private record LocalRunReport(LocalRunProperties properties, int inboxPort, Optional<KafkaBroker> kafka,
 			Optional<MongoServerRunner> mongo, Optional<SmtpServer> smtp) {
 
 		void print(PrintStream out) {
@@ -133,7 +153,7 @@ class ServiceSupervisor implements ApplicationRunner, DisposableBean {
 				}
 			}
 			this.smtp.ifPresent((server) -> {
-				out.printf("  %-16s http://localhost:%d%n", "inbox page", this.properties.inboxPort());
+				out.printf("  %-16s http://localhost:%d%n", "inbox page", this.inboxPort);
 				out.printf("  %-16s localhost:%d%n", "SMTP", server.port());
 			});
 			this.kafka.ifPresent((broker) -> out.printf("  %-16s %s (data %s)%n", "Kafka", broker.bootstrapServers(),
