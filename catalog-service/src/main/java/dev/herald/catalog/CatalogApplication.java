@@ -1,0 +1,19 @@
+package dev.herald.catalog;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The catalog: consumes published records into MongoDB and serves them to readers as a
+ * search API, Atom feeds and HTML pages.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class CatalogApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(CatalogApplication.class, args);
+	}
+
+}

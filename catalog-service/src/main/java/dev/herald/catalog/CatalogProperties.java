@@ -1,0 +1,86 @@
+package dev.herald.catalog;
+
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the catalog service, bound from {@code herald.catalog.*}.
+ *
+ * @param recordsTopic the topic of published records that the catalog consumes
+ * @param deadLetter where messages go that cannot be stored
+ * @param retry back-off for a message whose processing failed for a reason other than an
+ * unreachable database; after its attempts the message is dead-lettered
+ * @param outageRetry back-off while MongoDB (or Kafka, for the dead-letter topic) is
+ * unreachable; it never gives up, so an outage pauses consumption and loses nothing
+ * @param paging page sizes of the API, the pages and the feed
+ * @param healthTimeout how long a readiness probe waits for Kafka to answer
+ * @param mongoTimeout how long a MongoDB operation waits for a reachable server before it
+ * fails (and is retried, for the listener); the driver's own default is 30 seconds
+ */
+@Validated
+@ConfigurationProperties("herald.catalog")
+public record CatalogProperties(@DefaultValue("herald.records.v1") @NotBlank String recordsTopic,
+		@DefaultValue @Valid DeadLetter deadLetter, @DefaultValue @Valid Retry retry,
+		@DefaultValue @Valid OutageRetry outageRetry, @DefaultValue @Valid Paging paging,
+		@DefaultValue("2s") @NotNull Duration healthTimeout, @DefaultValue("5s") @NotNull Duration mongoTimeout) {
+
+	/**
+	 * The dead-letter topic.
+	 *
+	 * @param topic its name, by convention {@code <topic>.<consumer group>.dlt}
+	 * @param partitions partitions to create it with when it does not exist
+	 * @param replicas replication factor to create it with when it does not exist
+	 */
+	public record DeadLetter(@DefaultValue("herald.records.v1.catalog-service.dlt") @NotBlank String topic,
+			@DefaultValue("1") @Min(1) int partitions, @DefaultValue("1") @Min(1) short replicas) {
+	}
+
+	/**
+	 * Bounded exponential back-off.
+	 *
+	 * @param initialInterval wait before the first retry
+	 * @param multiplier factor applied to the wait after each retry
+	 * @param maxInterval longest wait between two attempts
+	 * @param maxRetries retries after the first attempt before the message is
+	 * dead-lettered
+	 */
+	public record Retry(@DefaultValue("200ms") @NotNull Duration initialInterval,
+			@DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
+			@DefaultValue("2s") @NotNull Duration maxInterval, @DefaultValue("3") @Min(0) @Max(20) int maxRetries) {
+	}
+
+	/**
+	 * Unbounded exponential back-off for infrastructure outages.
+	 *
+	 * @param initialInterval wait before the first retry
+	 * @param multiplier factor applied to the wait after each retry
+	 * @param maxInterval longest wait between two attempts; keep it well below the
+	 * consumer's {@code max.poll.interval.ms}
+	 */
+	public record OutageRetry(@DefaultValue("500ms") @NotNull Duration initialInterval,
+			@DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
+			@DefaultValue("15s") @NotNull Duration maxInterval) {
+	}
+
+	/**
+	 * Page sizes.
+	 *
+	 * @param defaultSize records per page when the request names no size
+	 * @param maxSize largest size a request may ask for
+	 * @param feedSize entries in an Atom feed
+	 */
+	public record Paging(@DefaultValue("20") @Min(1) int defaultSize, @DefaultValue("100") @Min(1) int maxSize,
+			@DefaultValue("50") @Min(1) int feedSize) {
+	}
+
+}

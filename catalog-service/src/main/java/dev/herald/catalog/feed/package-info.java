@@ -1,0 +1,4 @@
+/**
+ * Atom feeds of the newest records matching a filter.
+ */
+package dev.herald.catalog.feed;

@@ -1,0 +1,100 @@
+package dev.herald.catalog.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes {@code herald.records.v1} a poll at a time and stores each poll as one bulk
+ * upsert.
+ * <p>
+ * The records before the first unreadable one are stored; then the listener reports that
+ * one by index ({@link BatchListenerFailedException}), so the error handler commits the
+ * offsets of the stored records, dead-letters the bad one and redelivers the rest. A
+ * failed write is reported at index 0: nothing is committed and the whole poll comes back
+ * after the back-off. Offsets are only committed after this method returns, that is after
+ * the write succeeded.
+ */
+@Component
+class RecordListener {
+
+	private static final Log logger = LogFactory.getLog(RecordListener.class);
+
+	private static final LogAccessor logAccessor = new LogAccessor(logger);
+
+	private final RecordWriter writer;
+
+	RecordListener(RecordWriter writer) {
+		this.writer = writer;
+	}
+
+	@KafkaListener(id = "catalog-records", topics = "${herald.catalog.records-topic}", batch = "true")
+	void onRecords(List<ConsumerRecord<String, RecordPublished>> messages) {
+		List<RecordPublished> readable = new ArrayList<>(messages.size());
+		RuntimeException problem = null;
+		for (ConsumerRecord<String, RecordPublished> message : messages) {
+			problem = problem(message);
+			if (problem != null) {
+				break;
+			}
+			readable.add(message.value());
+		}
+		store(messages, readable);
+		if (problem != null) {
+			int index = readable.size();
+			throw new BatchListenerFailedException(problem.getMessage(), problem, index);
+		}
+	}
+
+	private void store(List<ConsumerRecord<String, RecordPublished>> messages, List<RecordPublished> readable) {
+		try {
+			StoreResult result = this.writer.store(readable);
+			if (logger.isDebugEnabled()) {
+				logger.debug("Stored " + result.stored() + " of " + readable.size() + " records, skipped "
+						+ result.skipped());
+			}
+		}
+		catch (RecordStoreException ex) {
+			throw new BatchListenerFailedException(ex.getMessage(), ex, indexOf(messages, ex.recordId()));
+		}
+		catch (RuntimeException ex) {
+			throw new BatchListenerFailedException("Bulk write failed: " + ex.getMessage(), ex, 0);
+		}
+	}
+
+	private static RuntimeException problem(ConsumerRecord<String, RecordPublished> message) {
+		DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(message,
+				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, logAccessor);
+		if (unreadable != null) {
+			return unreadable;
+		}
+		if (message.value() == null) {
+			return ContractViolationException.noValue();
+		}
+		if (!message.value().id().equals(message.key())) {
+			return ContractViolationException.keyMismatch(message.key(), message.value().id());
+		}
+		return null;
+	}
+
+	private static int indexOf(List<ConsumerRecord<String, RecordPublished>> messages, String recordId) {
+		for (int i = 0; i < messages.size(); i++) {
+			RecordPublished value = messages.get(i).value();
+			if (value != null && value.id().equals(recordId)) {
+				return i;
+			}
+		}
+		return 0;
+	}
+
+}

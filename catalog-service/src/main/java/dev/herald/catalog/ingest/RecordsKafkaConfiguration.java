@@ -1,0 +1,94 @@
+package dev.herald.catalog.ingest;
+
+import java.util.Map;
+
+import dev.herald.catalog.CatalogProperties;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Kafka wiring of the records listener: its error handler and the dead-letter topic.
+ * <p>
+ * A message that breaks the contract is dead-lettered at once (retrying cannot mend it);
+ * another failure of one message is retried with a bounded back-off, then dead-lettered.
+ * While MongoDB is unreachable the poll is retried with an unbounded back-off, so an
+ * outage pauses consumption and nothing is dead-lettered or lost. Dead letters carry the
+ * original value (or, for a message that was read, its JSON) and Spring Kafka's
+ * {@code kafka_dlt-*} headers: original topic, partition, offset and the exception.
+ */
+@Configuration(proxyBeanMethods = false)
+class RecordsKafkaConfiguration {
+
+	@Bean
+	NewTopic recordsDeadLetterTopic(CatalogProperties properties) {
+		CatalogProperties.DeadLetter deadLetter = properties.deadLetter();
+		return TopicBuilder.name(deadLetter.topic())
+			.partitions(deadLetter.partitions())
+			.replicas(deadLetter.replicas())
+			.build();
+	}
+
+	@Bean
+	ProducerFactory<String, Object> deadLetterProducerFactory(KafkaProperties kafka, JsonMapper jsonMapper) {
+		Map<Class<?>, Serializer<?>> byType = Map.of(byte[].class, new ByteArraySerializer(), RecordPublished.class,
+				new JacksonJsonSerializer<>(jsonMapper).noTypeInfo());
+		return new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(), new StringSerializer(),
+				new DelegatingByTypeSerializer(byType));
+	}
+
+	@Bean
+	KafkaTemplate<String, Object> deadLetterTemplate(ProducerFactory<String, Object> deadLetterProducerFactory) {
+		return new KafkaTemplate<>(deadLetterProducerFactory);
+	}
+
+	@Bean
+	DefaultErrorHandler recordsErrorHandler(KafkaTemplate<String, Object> deadLetterTemplate,
+			CatalogProperties properties, CatalogMetrics metrics) {
+		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(deadLetterTemplate,
+				(record, ex) -> new TopicPartition(properties.deadLetter().topic(), -1));
+		ConsumerRecordRecoverer recoverer = (record, ex) -> {
+			deadLetters.accept(record, ex);
+			metrics.deadLettered();
+		};
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, bounded(properties.retry()));
+		BackOff outage = unbounded(properties.outageRetry());
+		handler.setBackOffFunction((record, ex) -> Outages.isOutage(ex) ? outage : null);
+		handler.addNotRetryableExceptions(ContractViolationException.class);
+		return handler;
+	}
+
+	private static BackOff bounded(CatalogProperties.Retry retry) {
+		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
+		backOff.setInitialInterval(retry.initialInterval().toMillis());
+		backOff.setMultiplier(retry.multiplier());
+		backOff.setMaxInterval(retry.maxInterval().toMillis());
+		return backOff;
+	}
+
+	private static BackOff unbounded(CatalogProperties.OutageRetry retry) {
+		ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+		backOff.setMaxInterval(retry.maxInterval().toMillis());
+		return backOff;
+	}
+
+}

@@ -1,0 +1,87 @@
+package dev.herald.catalog.record;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A record as stored in the {@code records} collection, keyed by record id.
+ * <p>
+ * Dates are kept as sortable text so that neither the driver's time-zone handling nor the
+ * millisecond precision of BSON dates can change them: {@code occurredOn} as
+ * {@code yyyy-MM-dd}, {@code publishedAt} as a UTC instant with nine fraction digits. The
+ * latter also orders revisions: a message is stored only over an older
+ * {@code publishedAt}.
+ *
+ * @param id record id
+ * @param kind {@code MEETING} or {@code STATEMENT}
+ * @param title headline
+ * @param summary short account, or {@code null}
+ * @param body full text, or {@code null}
+ * @param occurredOn date as {@code yyyy-MM-dd}
+ * @param place where, or {@code null}
+ * @param organization organization
+ * @param bodies councils or organs
+ * @param participants participants, or {@code null}
+ * @param documentSymbols document symbols
+ * @param topics taxonomy slugs
+ * @param language BCP 47 language tag
+ * @param sourceUrl original publication, or {@code null}
+ * @param publishedAt revision instant, see {@link #revision(Instant)}
+ * @param publishedBy operator
+ * @param terms normalized search terms
+ * @param storedAt when the catalog stored this revision
+ */
+@Document(RecordDocument.COLLECTION)
+public record RecordDocument(@Id String id, String kind, String title, String summary, String body, String occurredOn,
+		Place place, String organization, List<String> bodies, List<String> participants, List<String> documentSymbols,
+		List<String> topics, String language, String sourceUrl, String publishedAt, String publishedBy,
+		List<String> terms, Instant storedAt) {
+
+	/** Name of the collection. */
+	public static final String COLLECTION = "records";
+
+	private static final DateTimeFormatter REVISION = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
+		.withZone(ZoneOffset.UTC);
+
+	/**
+	 * Formats an instant as stored in {@code publishedAt}: fixed width, so that text
+	 * order is time order.
+	 * @param instant the instant
+	 * @return its stored form
+	 */
+	public static String revision(Instant instant) {
+		return REVISION.format(instant);
+	}
+
+	/**
+	 * Returns the date of the meeting or statement.
+	 * @return the date
+	 */
+	public LocalDate occurredOnDate() {
+		return LocalDate.parse(this.occurredOn);
+	}
+
+	/**
+	 * Returns the instant this revision was published.
+	 * @return the instant
+	 */
+	public Instant publishedAtInstant() {
+		return Instant.parse(this.publishedAt);
+	}
+
+	/**
+	 * Where a meeting took place or a statement was issued.
+	 *
+	 * @param city city
+	 * @param country country
+	 */
+	public record Place(String city, String country) {
+	}
+
+}

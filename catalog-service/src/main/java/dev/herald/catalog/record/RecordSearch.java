@@ -1,0 +1,100 @@
+package dev.herald.catalog.record;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Sort.Direction;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads records from MongoDB: by id, and as pages of a filtered listing, newest first.
+ * <p>
+ * Pages use keyset pagination on ({@code occurredOn} desc, {@code _id} desc): a page
+ * starts strictly after the last record of the previous one, so records that arrive while
+ * a client walks the listing never shift it, and no record is shown twice or skipped.
+ */
+@Component
+public class RecordSearch {
+
+	private static final Sort NEWEST_FIRST = Sort.by(Direction.DESC, "occurredOn").and(Sort.by(Direction.DESC, "_id"));
+
+	private static final Pattern REGEX_SPECIAL = Pattern.compile("[.()*+?\\[\\]{}|^$\\\\/-]");
+
+	private final MongoTemplate mongo;
+
+	RecordSearch(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/**
+	 * Finds one record.
+	 * @param id the record id
+	 * @return the record, or empty
+	 */
+	public Optional<RecordDocument> findById(String id) {
+		return Optional.ofNullable(this.mongo.findById(id, RecordDocument.class));
+	}
+
+	/**
+	 * Finds one page of records.
+	 * @param query the query
+	 * @return the page, with the cursor of the next page when there is one
+	 */
+	public RecordSlice find(RecordQuery query) {
+		Query mongoQuery = new Query(criteria(query)).with(NEWEST_FIRST).limit(query.size() + 1);
+		mongoQuery.fields().exclude("terms");
+		List<RecordDocument> found = this.mongo.find(mongoQuery, RecordDocument.class);
+		if (found.size() <= query.size()) {
+			return new RecordSlice(found, null);
+		}
+		List<RecordDocument> page = found.subList(0, query.size());
+		return new RecordSlice(List.copyOf(page), Cursor.after(page.get(page.size() - 1)));
+	}
+
+	static Criteria criteria(RecordQuery query) {
+		List<Criteria> all = new ArrayList<>();
+		for (Set<String> word : query.words()) {
+			all.add(Criteria.where("terms").in(word));
+		}
+		if (!query.topics().isEmpty()) {
+			all.add(Criteria.where("topics").in(query.topics()));
+		}
+		if (query.kind() != null) {
+			all.add(Criteria.where("kind").is(query.kind()));
+		}
+		if (query.organization() != null) {
+			all.add(Criteria.where("organization").is(query.organization()));
+		}
+		if (query.symbol() != null) {
+			all.add(query.symbolPrefix() ? Criteria.where("documentSymbols").regex("^" + escape(query.symbol()))
+					: Criteria.where("documentSymbols").is(query.symbol()));
+		}
+		if (query.from() != null) {
+			all.add(Criteria.where("occurredOn").gte(query.from().toString()));
+		}
+		if (query.to() != null) {
+			all.add(Criteria.where("occurredOn").lte(query.to().toString()));
+		}
+		if (query.language() != null) {
+			all.add(Criteria.where("language").regex("^" + escape(query.language()) + "(-|$)", "i"));
+		}
+		if (query.after() != null) {
+			String date = query.after().occurredOn().toString();
+			all.add(new Criteria().orOperator(Criteria.where("occurredOn").lt(date), new Criteria()
+				.andOperator(Criteria.where("occurredOn").is(date), Criteria.where("_id").lt(query.after().id()))));
+		}
+		return all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
+	}
+
+	private static String escape(String literal) {
+		return REGEX_SPECIAL.matcher(literal).replaceAll("\\\\$0");
+	}
+
+}
