@@ -1,0 +1,244 @@
+package dev.herald.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.herald.localstack.Ports;
+import dev.herald.localstack.run.ServiceProcess;
+
+/**
+ * The whole of Herald as separate processes: the Kafka broker (a local-stack process of
+ * its own, so that it can be stopped alone), MongoDB and SMTP with the inbox (a second
+ * local-stack process), and the three services from their packaged jars. Every port is
+ * free when chosen; every process writes its log under the run's own folder in
+ * {@code target/}.
+ */
+final class HeraldSystem implements AutoCloseable {
+
+	private static final Duration STARTUP = Duration.ofSeconds(180);
+
+	/**
+	 * How many alert emails one notify instance may have handed to SMTP without having
+	 * recorded them: deliveries are sent in batches of this size, by this many consumers.
+	 */
+	static final int DELIVERY_BATCH_SIZE = 20;
+
+	static final int DELIVERY_CONCURRENCY = 2;
+
+	private final Path root;
+
+	private final Path directory;
+
+	private final int kafkaPort = Ports.free();
+
+	private final int mongoPort = Ports.free();
+
+	private final int smtpPort = Ports.free();
+
+	private final int inboxPort = Ports.free();
+
+	private final int kafkaStackPort = Ports.free();
+
+	private final int ingestPort = Ports.free();
+
+	private final int catalogPort = Ports.free();
+
+	private final int notifyPort = Ports.free();
+
+	private final ServiceProcess kafka;
+
+	private final ServiceProcess store;
+
+	private final ServiceProcess ingest;
+
+	private final ServiceProcess catalog;
+
+	private final ServiceProcess notify;
+
+	private HeraldSystem(Path root) throws IOException {
+		this.root = root;
+		String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+		this.directory = Files.createDirectories(root.resolve("e2e-tests/target/e2e-" + run));
+		Path localStack = localStackJar(root);
+		this.kafka = stackProcess("kafka", localStack, this.kafkaStackPort, "--herald.run.components=kafka",
+				"--herald.run.kafka-port=" + this.kafkaPort);
+		this.store = stackProcess("mongo-smtp", localStack, this.inboxPort, "--herald.run.components=mongo,smtp",
+				"--herald.run.mongo-port=" + this.mongoPort, "--herald.run.smtp-port=" + this.smtpPort);
+		this.ingest = service("ingest-service", this.ingestPort,
+				Map.of("HERALD_INGEST_CATALOG_BASE_URL", catalogUrl()));
+		this.catalog = service("catalog-service", this.catalogPort, Map.of());
+		this.notify = service("notify-service", this.notifyPort,
+				Map.of("HERALD_NOTIFY_CATALOG_BASE_URL", catalogUrl(), "HERALD_NOTIFY_PUBLIC_BASE_URL", notifyUrl(),
+						"HERALD_NOTIFY_LIMITS_REQUESTS_PER_CLIENT_PER_MINUTE", "100000",
+						"HERALD_NOTIFY_DELIVERY_BATCH_SIZE", Integer.toString(DELIVERY_BATCH_SIZE),
+						"HERALD_NOTIFY_DELIVERY_CONCURRENCY", Integer.toString(DELIVERY_CONCURRENCY)));
+	}
+
+	/**
+	 * Starts everything and waits until every process is healthy.
+	 * @return the running system
+	 */
+	static HeraldSystem start() {
+		HeraldSystem system;
+		try {
+			system = new HeraldSystem(findProjectRoot());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not prepare the end-to-end run folder", ex);
+		}
+		try {
+			system.kafka.start();
+			system.store.start();
+			system.kafka.awaitReady(STARTUP);
+			system.store.awaitReady(STARTUP);
+			for (ServiceProcess service : system.services()) {
+				service.start();
+			}
+			for (ServiceProcess service : system.services()) {
+				service.awaitReady(STARTUP);
+			}
+			return system;
+		}
+		catch (RuntimeException ex) {
+			system.close();
+			throw ex;
+		}
+	}
+
+	String ingestUrl() {
+		return "http://localhost:" + this.ingestPort;
+	}
+
+	String catalogUrl() {
+		return "http://localhost:" + this.catalogPort;
+	}
+
+	String notifyUrl() {
+		return "http://localhost:" + this.notifyPort;
+	}
+
+	String inboxUrl() {
+		return "http://localhost:" + this.inboxPort;
+	}
+
+	String kafkaBootstrapServers() {
+		return "localhost:" + this.kafkaPort;
+	}
+
+	ServiceProcess kafka() {
+		return this.kafka;
+	}
+
+	ServiceProcess catalogService() {
+		return this.catalog;
+	}
+
+	ServiceProcess notifyService() {
+		return this.notify;
+	}
+
+	ServiceProcess ingestService() {
+		return this.ingest;
+	}
+
+	/**
+	 * Starts a killed or stopped process again and waits until it is healthy.
+	 * @param process one of this system's processes
+	 */
+	void restart(ServiceProcess process) {
+		process.start().awaitReady(STARTUP);
+	}
+
+	Path projectRoot() {
+		return this.root;
+	}
+
+	/**
+	 * The folder of this run, with a log file per process.
+	 * @return the folder
+	 */
+	Path directory() {
+		return this.directory;
+	}
+
+	/**
+	 * Ports the README's commands name, mapped to this run's ports.
+	 * @return documented port to actual port
+	 */
+	Map<Integer, Integer> documentedPorts() {
+		return Map.of(8081, this.ingestPort, 8082, this.catalogPort, 8083, this.notifyPort, 8025, this.inboxPort);
+	}
+
+	@Override
+	public void close() {
+		List<ServiceProcess> all = new ArrayList<>(services());
+		all.add(this.store);
+		all.add(this.kafka);
+		for (ServiceProcess process : all) {
+			try {
+				process.close();
+			}
+			catch (RuntimeException ex) {
+				process.kill();
+			}
+		}
+	}
+
+	private List<ServiceProcess> services() {
+		return List.of(this.ingest, this.catalog, this.notify);
+	}
+
+	private ServiceProcess stackProcess(String name, Path jar, int webPort, String... arguments) {
+		List<String> all = new ArrayList<>(List.of("--herald.run.services=false", "--herald.run.inbox-port=" + webPort,
+				"--herald.run.data-directory=" + this.directory.resolve(name)));
+		all.addAll(List.of(arguments));
+		return ServiceProcess.jar(name, jar)
+			.javaOptions("-Xmx384m")
+			.arguments(all.toArray(String[]::new))
+			.workingDirectory(this.root)
+			.logFile(this.directory.resolve(name + ".log"))
+			.healthUrl("http://localhost:" + webPort + "/actuator/health")
+			.build();
+	}
+
+	private ServiceProcess service(String name, int port, Map<String, String> settings) {
+		return ServiceProcess.jar(name, ServiceProcess.findJar(this.root.resolve(name)))
+			.javaOptions("-Xmx384m", "-XX:TieredStopAtLevel=1")
+			.environment("SERVER_PORT", Integer.toString(port))
+			.environment("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers())
+			.environment("MONGODB_URI", "mongodb://localhost:" + this.mongoPort)
+			.environment("MAIL_HOST", "localhost")
+			.environment("MAIL_PORT", Integer.toString(this.smtpPort))
+			.environment(settings)
+			.workingDirectory(this.root)
+			.logFile(this.directory.resolve(name + ".log"))
+			.healthUrl("http://localhost:" + port + "/actuator/health")
+			.build();
+	}
+
+	private static Path localStackJar(Path root) {
+		try (Stream<Path> files = Files.list(root.resolve("local-stack/target"))) {
+			return files.filter((file) -> file.getFileName().toString().endsWith("-exec.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException(
+						"No local-stack/target/*-exec.jar: package the project first (./mvnw package)"));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("No local-stack/target folder: package the project first", ex);
+		}
+	}
+
+	private static Path findProjectRoot() {
+		Path here = Path.of("").toAbsolutePath();
+		return Files.exists(here.resolve("e2e-tests")) ? here : here.getParent();
+	}
+
+}
