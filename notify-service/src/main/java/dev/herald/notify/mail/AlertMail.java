@@ -28,6 +28,14 @@ public record AlertMail(String to, String messageId, String kind, String title, 
 		String recordUrl, String manageUrl, String unsubscribeUrl, String unsubscribeMailto) {
 
 	/**
+	 * The title on one line, whatever line breaks the record holds.
+	 * @return the title without control characters
+	 */
+	public String titleLine() {
+		return HeaderValues.clean(this.title);
+	}
+
+	/**
 	 * The kind as a word for the subject and body.
 	 * @return {@code Statement} or {@code Meeting}
 	 */

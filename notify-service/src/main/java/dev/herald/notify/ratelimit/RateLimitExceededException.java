@@ -14,11 +14,21 @@ public class RateLimitExceededException extends RuntimeException {
 		this.retryAfter = retryAfter;
 	}
 
-	static RateLimitExceededException forClient(Duration retryAfter) {
+	/**
+	 * The client's allowance of requests is used up.
+	 * @param retryAfter when it has room again
+	 * @return the exception
+	 */
+	public static RateLimitExceededException forClient(Duration retryAfter) {
 		return new RateLimitExceededException("Too many subscribe requests from this client", retryAfter);
 	}
 
-	static RateLimitExceededException forAddress(Duration retryAfter) {
+	/**
+	 * The address's allowance of emails is used up.
+	 * @param retryAfter when it has room again
+	 * @return the exception
+	 */
+	public static RateLimitExceededException forAddress(Duration retryAfter) {
 		return new RateLimitExceededException("Too many emails requested for this address", retryAfter);
 	}
 

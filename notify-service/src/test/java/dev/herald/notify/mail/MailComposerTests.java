@@ -1,0 +1,131 @@
+package dev.herald.notify.mail;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import dev.herald.notify.TestProperties;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MailComposerTests {
+
+	private final MailComposer composer;
+
+	MailComposerTests() throws Exception {
+		this.composer = new MailComposer(new JavaMailSenderImpl(), new MailTemplates(),
+				Clock.fixed(Instant.parse("2024-03-01T10:00:00Z"), ZoneOffset.UTC), TestProperties.defaults());
+	}
+
+	@Test
+	void alertShouldBeMultipartAlternativeUtf8WithTheListHeaders() throws Exception {
+		MimeMessage message = this.composer.alert(alert("Joint meeting of the councils", "A short summary."));
+		assertThat(message.getContentType()).startsWith("multipart/alternative");
+		MimeMultipart parts = (MimeMultipart) message.getContent();
+		assertThat(parts.getCount()).isEqualTo(2);
+		assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain").containsIgnoringCase("utf-8");
+		assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html").containsIgnoringCase("utf-8");
+		assertThat(message.getSubject()).isEqualTo("[Herald] Meeting: Joint meeting of the councils");
+		assertThat(message.getHeader("Message-ID", null)).isEqualTo("<abc@herald.localhost>");
+		assertThat(message.getHeader("List-Id", null)).isEqualTo("Herald alerts <alerts.herald.localhost>");
+		assertThat(message.getHeader("List-Unsubscribe", null)).isEqualTo(
+				"<https://notify.herald.test/unsubscribe?token=u>, <mailto:unsubscribe@herald.localhost?subject=unsubscribe%20u>");
+		assertThat(message.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+		assertThat(message.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
+			.containsExactly("reader@example.org");
+	}
+
+	@Test
+	void alertShouldShowEveryFieldAndTheLinksInBothParts() throws Exception {
+		MimeMessage message = this.composer.alert(alert("Статья: заседание Совета", "Summary line"));
+		String text = part(message, 0);
+		String html = part(message, 1);
+		for (String body : List.of(text, html)) {
+			assertThat(body).contains("Статья: заседание Совета", "23 November 2023", "Minsk, Belarus", "CSTO",
+					"Collective Security Council", "Summary line", "Information security", "A/75/906", "S/2021/534",
+					"https://catalog.herald.test/records/r-1", "https://notify.herald.test/manage?token=m",
+					"https://notify.herald.test/unsubscribe?token=u");
+		}
+		assertThat(message.getSubject()).isEqualTo("[Herald] Meeting: Статья: заседание Совета");
+	}
+
+	@Test
+	void alertWhenRecordFieldsHoldMarkupShouldEscapeThemInHtml() throws Exception {
+		MimeMessage message = this.composer
+			.alert(alert("<script>alert(1)</script> & <b>bold</b>", "<img src=x onerror=alert(2)>"));
+		String html = part(message, 1);
+		assertThat(html).doesNotContain("<script>", "<img", "<b>bold")
+			.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;")
+			.contains("&lt;img src=x onerror=alert(2)&gt;");
+	}
+
+	@Test
+	void alertWhenTitleCarriesHeaderInjectionShouldKeepItOutOfTheHeaders() throws Exception {
+		MimeMessage message = this.composer.alert(alert("Title\r\nBcc: victim@example.org\r\nX-Evil: 1", "s"));
+		assertThat(message.getSubject()).isEqualTo("[Herald] Meeting: Title Bcc: victim@example.org X-Evil: 1");
+		assertThat(message.getHeader("Bcc")).isNull();
+		assertThat(message.getHeader("X-Evil")).isNull();
+		assertThat(message.getAllRecipients()).hasSize(1);
+		String headers = raw(message).split("\r\n\r\n", 2)[0];
+		assertThat(headers).doesNotContainPattern("(?m)^Bcc:").doesNotContainPattern("(?m)^X-Evil:");
+		assertThat(part(message, 0)).startsWith("Meeting: Title Bcc: victim@example.org X-Evil: 1\n");
+	}
+
+	@Test
+	void alertWhenTitleIsVeryLongShouldTrimTheSubjectOnAWordBoundary() throws Exception {
+		String title = "Statement by the Ministers of Foreign Affairs of the Member States of the Collective Security "
+				+ "Treaty Organization on the strengthening of cooperation in the field of foreign policy";
+		AlertMail statement = alert(title, "s");
+		statement = new AlertMail(statement.to(), statement.messageId(), "STATEMENT", title, null, null, null,
+				List.of(), null, List.of(), List.of(), statement.recordUrl(), statement.manageUrl(),
+				statement.unsubscribeUrl(), statement.unsubscribeMailto());
+		String subject = this.composer.alert(statement).getSubject();
+		assertThat(subject).startsWith("[Herald] Statement: Statement by the Ministers")
+			.hasSizeLessThanOrEqualTo(120)
+			.endsWith("\u2026");
+		assertThat(subject.substring(0, subject.length() - 1)).doesNotEndWith(" ");
+	}
+
+	@Test
+	void confirmationShouldCarryTheLinkAndNoListHeaders() throws Exception {
+		MimeMessage message = this.composer.confirmation(new ConfirmationMail("reader@example.org",
+				"https://notify.herald.test/subscriptions/confirm?token=c", List.of("Peacekeeping")));
+		assertThat(message.getSubject()).isEqualTo("[Herald] Confirm your subscription");
+		assertThat(part(message, 0)).contains("https://notify.herald.test/subscriptions/confirm?token=c",
+				"Peacekeeping");
+		assertThat(part(message, 1)).contains("https://notify.herald.test/subscriptions/confirm?token=c");
+		assertThat(message.getHeader("List-Unsubscribe")).isNull();
+	}
+
+	private static AlertMail alert(String title, String summary) {
+		return new AlertMail("reader@example.org", "<abc@herald.localhost>", "MEETING", title,
+				LocalDate.parse("2023-11-23"), "Minsk, Belarus", "CSTO", List.of("Collective Security Council"),
+				summary, List.of("Information security"), List.of("A/75/906", "S/2021/534"),
+				"https://catalog.herald.test/records/r-1", "https://notify.herald.test/manage?token=m",
+				"https://notify.herald.test/unsubscribe?token=u",
+				"mailto:unsubscribe@herald.localhost?subject=unsubscribe%20u");
+	}
+
+	private static String part(MimeMessage message, int index) throws Exception {
+		BodyPart part = ((MimeMultipart) message.getContent()).getBodyPart(index);
+		return (String) part.getContent();
+	}
+
+	private static String raw(MimeMessage message) throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		message.writeTo(out);
+		return out.toString(StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,121 @@
+package dev.herald.notify.subscription;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.herald.notify.EmbeddedMongo;
+import dev.herald.notify.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DataMongoTest
+class SubscriberStoreTests {
+
+	@DynamicPropertySource
+	static void mongo(DynamicPropertyRegistry registry) {
+		EmbeddedMongo.register(registry);
+	}
+
+	@Autowired
+	private MongoTemplate mongo;
+
+	private SubscriberStore store;
+
+	@BeforeEach
+	void createStore() {
+		this.mongo.dropCollection(Subscriber.class);
+		this.store = new SubscriberStore(this.mongo, new MutableClock(Instant.parse("2024-03-01T10:00:00Z")));
+		this.store.afterPropertiesSet();
+	}
+
+	@Test
+	void registerWhenNewShouldCreateAPendingImmediateSubscriber() {
+		Subscriber subscriber = register("Reader@Example.org", "peacekeeping");
+		assertThat(subscriber.status()).isEqualTo(SubscriberStatus.PENDING);
+		assertThat(subscriber.frequency()).isEqualTo(Frequency.IMMEDIATE);
+		assertThat(subscriber.email()).isEqualTo("Reader@example.org");
+		assertThat(subscriber.emailKey()).isEqualTo("reader@example.org");
+	}
+
+	@Test
+	void registerWhenTheSameAddressInAnotherCaseShouldKeepOneSubscriber() {
+		Subscriber first = register("reader@example.org", "peacekeeping");
+		Subscriber second = register("READER@example.org", "terrorism-extremism");
+		assertThat(second.id()).isEqualTo(first.id());
+		assertThat(second.topics()).containsExactly("terrorism-extremism");
+		assertThat(this.mongo.count(new org.springframework.data.mongodb.core.query.Query(), Subscriber.class)).isOne();
+	}
+
+	@Test
+	void registerWhenActiveShouldChangeNothing() {
+		Subscriber subscriber = register("reader@example.org", "peacekeeping");
+		this.store.activate(subscriber.id());
+		Subscriber again = register("reader@example.org", "terrorism-extremism");
+		assertThat(again.status()).isEqualTo(SubscriberStatus.ACTIVE);
+		assertThat(again.topics()).containsExactly("peacekeeping");
+	}
+
+	@Test
+	void unsubscribeShouldBeIdempotentAndARegisterAfterItShouldStartOver() {
+		Subscriber subscriber = register("reader@example.org", "peacekeeping");
+		this.store.activate(subscriber.id());
+		Subscriber first = this.store.unsubscribe(subscriber.id()).orElseThrow();
+		Subscriber second = this.store.unsubscribe(subscriber.id()).orElseThrow();
+		assertThat(second.status()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+		assertThat(second.unsubscribedAt()).isEqualTo(first.unsubscribedAt());
+		assertThat(this.store.activate(subscriber.id()).orElseThrow().status())
+			.isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+		assertThat(register("reader@example.org", "peacekeeping").status()).isEqualTo(SubscriberStatus.PENDING);
+	}
+
+	@Test
+	void findActiveFollowingShouldPageThroughActiveFollowersInIdOrder() {
+		List<String> followers = new ArrayList<>();
+		for (int i = 0; i < 25; i++) {
+			Subscriber subscriber = register("follower" + i + "@example.org", (i % 2 == 0) ? "peacekeeping" : "cyber");
+			if (i % 5 != 0) {
+				this.store.activate(subscriber.id());
+				followers.add(subscriber.id());
+			}
+		}
+		register("other@example.org", "knitting");
+		List<String> found = new ArrayList<>();
+		String last = null;
+		List<String> page;
+		do {
+			page = this.store.findActiveFollowing(List.of("peacekeeping", "cyber"), last, 7);
+			found.addAll(page);
+			last = page.isEmpty() ? last : page.get(page.size() - 1);
+		}
+		while (page.size() == 7);
+		assertThat(found).hasSize(20).doesNotHaveDuplicates().isSorted().containsExactlyInAnyOrderElementsOf(followers);
+	}
+
+	@Test
+	void recordPermanentFailureShouldSuppressAtTheLimitAndClearFailuresShouldReset() {
+		Subscriber subscriber = register("bouncy@example.org", "peacekeeping");
+		this.store.activate(subscriber.id());
+		assertThat(this.store.recordPermanentFailure(subscriber.id(), 3)).isFalse();
+		this.store.clearFailures(subscriber.id());
+		assertThat(this.store.recordPermanentFailure(subscriber.id(), 3)).isFalse();
+		assertThat(this.store.recordPermanentFailure(subscriber.id(), 3)).isFalse();
+		assertThat(this.store.recordPermanentFailure(subscriber.id(), 3)).isTrue();
+		assertThat(this.store.findById(subscriber.id()).orElseThrow().status()).isEqualTo(SubscriberStatus.SUPPRESSED);
+		assertThat(this.store.countByStatus()).containsEntry(SubscriberStatus.SUPPRESSED, 1L)
+			.containsEntry(SubscriberStatus.ACTIVE, 0L);
+	}
+
+	private Subscriber register(String email, String topic) {
+		return this.store.register(EmailAddress.parse(email), List.of(topic), "en");
+	}
+
+}
