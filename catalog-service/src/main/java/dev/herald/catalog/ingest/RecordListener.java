@@ -3,8 +3,6 @@ package dev.herald.catalog.ingest;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.core.log.LogAccessor;
@@ -28,9 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordListener {
 
-	private static final Log logger = LogFactory.getLog(RecordListener.class);
-
-	private static final LogAccessor logAccessor = new LogAccessor(logger);
+	private static final LogAccessor logger = new LogAccessor(RecordListener.class);
 
 	private final RecordWriter writer;
 
@@ -49,7 +45,9 @@ class RecordListener {
 			}
 			readable.add(message.value());
 		}
-		store(messages, readable);
+		if (!readable.isEmpty()) {
+			store(messages, readable);
+		}
 		if (problem != null) {
 			int index = readable.size();
 			throw new BatchListenerFailedException(problem.getMessage(), problem, index);
@@ -59,10 +57,8 @@ class RecordListener {
 	private void store(List<ConsumerRecord<String, RecordPublished>> messages, List<RecordPublished> readable) {
 		try {
 			StoreResult result = this.writer.store(readable);
-			if (logger.isDebugEnabled()) {
-				logger.debug("Stored " + result.stored() + " of " + readable.size() + " records, skipped "
-						+ result.skipped());
-			}
+			logger.debug(() -> "Stored " + result.stored() + " of " + readable.size() + " records, skipped "
+					+ result.skipped());
 		}
 		catch (RecordStoreException ex) {
 			throw new BatchListenerFailedException(ex.getMessage(), ex, indexOf(messages, ex.recordId()));
@@ -74,7 +70,7 @@ class RecordListener {
 
 	private static RuntimeException problem(ConsumerRecord<String, RecordPublished> message) {
 		DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(message,
-				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, logAccessor);
+				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, logger);
 		if (unreadable != null) {
 			return unreadable;
 		}

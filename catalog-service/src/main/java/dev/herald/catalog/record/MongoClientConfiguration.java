@@ -19,8 +19,8 @@ class MongoClientConfiguration {
 	@Bean
 	MongoClientSettingsBuilderCustomizer catalogMongoTimeout(CatalogProperties properties) {
 		long millis = properties.mongoTimeout().toMillis();
-		return (settings) -> settings.applyToClusterSettings(
-				(cluster) -> cluster.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS));
+		return (settings) -> settings
+			.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS));
 	}
 
 }
