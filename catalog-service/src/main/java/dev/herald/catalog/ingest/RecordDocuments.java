@@ -17,15 +17,10 @@ class RecordDocuments {
 
 	private final TextAnalyzer analyzer;
 
-	private final Clock clock;
+	private final Clock clock = Clock.systemUTC();
 
 	RecordDocuments(TextAnalyzer analyzer) {
-		this(analyzer, Clock.systemUTC());
-	}
-
-	RecordDocuments(TextAnalyzer analyzer, Clock clock) {
 		this.analyzer = analyzer;
-		this.clock = clock;
 	}
 
 	RecordDocument toDocument(RecordPublished event) {

@@ -1,0 +1,135 @@
+package dev.herald.catalog.ingest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import dev.herald.catalog.TestRecords;
+import dev.herald.catalog.record.RecordDocument;
+import dev.herald.catalog.search.TextAnalyzer;
+import dev.herald.localstack.test.EnableHeraldInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bulk upsert against the real MongoDB-protocol server.
+ */
+@DataMongoTest
+@EnableHeraldInfrastructure
+@Import({ RecordWriter.class, RecordDocuments.class, TextAnalyzer.class, CatalogMetrics.class,
+		RecordWriterTests.Meters.class })
+class RecordWriterTests {
+
+	@Autowired
+	private RecordWriter writer;
+
+	@Autowired
+	private MongoTemplate mongo;
+
+	@Autowired
+	private MeterRegistry meters;
+
+	@Test
+	void storeWhenRecordsAreNewShouldInsertThemWithTheirTerms() {
+		String organization = TestRecords.uniqueOrganization();
+		RecordPublished first = TestRecords.read(TestRecords.meeting(organization));
+		RecordPublished second = TestRecords.read(TestRecords.meeting(organization));
+		StoreResult result = this.writer.store(List.of(first, second));
+		assertThat(result).isEqualTo(new StoreResult(2, 0));
+		RecordDocument stored = this.mongo.findById(first.id(), RecordDocument.class);
+		assertThat(stored.title()).isEqualTo(first.title());
+		assertThat(stored.occurredOn()).isEqualTo("2023-11-22");
+		assertThat(stored.publishedAt()).isEqualTo("2023-11-22T15:31:07.000000000Z");
+		assertThat(stored.terms()).contains("meet", "minist", "minsk");
+		assertThat(this.meters.counter("herald.catalog.records.stored").count()).isGreaterThanOrEqualTo(2);
+		assertThat(this.meters.timer("herald.catalog.store.latency").count()).isPositive();
+	}
+
+	@Test
+	void storeWhenSameEventsArriveThreeTimesInAnyOrderShouldKeepOneDocumentEach() {
+		String organization = TestRecords.uniqueOrganization();
+		List<RecordPublished> events = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			events.add(TestRecords.read(TestRecords.meeting(organization)));
+		}
+		List<RecordPublished> deliveries = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			deliveries.addAll(events);
+		}
+		Collections.shuffle(deliveries, new Random(42));
+		this.writer.store(deliveries.subList(0, 30));
+		StoreResult second = this.writer.store(deliveries.subList(30, 60));
+		assertThat(second.stored() + second.skipped()).isEqualTo(30);
+		assertThat(this.mongo.count(byOrganization(organization), RecordDocument.class)).isEqualTo(20);
+		assertThat(this.writer.store(events)).isEqualTo(new StoreResult(0, 20));
+	}
+
+	@Test
+	void storeWhenOlderRevisionArrivesAfterNewerShouldKeepTheNewer() {
+		ObjectNode event = TestRecords.meeting(TestRecords.uniqueOrganization());
+		RecordPublished older = TestRecords
+			.read(TestRecords.revision(event, Instant.parse("2024-01-01T10:00:00Z"), "Old"));
+		RecordPublished newer = TestRecords
+			.read(TestRecords.revision(event, Instant.parse("2024-01-01T10:00:00.000001Z"), "New"));
+		assertThat(this.writer.store(List.of(newer))).isEqualTo(new StoreResult(1, 0));
+		assertThat(this.writer.store(List.of(older))).isEqualTo(new StoreResult(0, 1));
+		assertThat(this.mongo.findById(newer.id(), RecordDocument.class).title()).isEqualTo("New");
+	}
+
+	@Test
+	void storeWhenNewerRevisionArrivesShouldReplaceTheOlder() {
+		ObjectNode event = TestRecords.meeting(TestRecords.uniqueOrganization());
+		event.putArray("participants").add("Someone");
+		RecordPublished older = TestRecords
+			.read(TestRecords.revision(event, Instant.parse("2024-01-01T10:00:00Z"), "Old"));
+		ObjectNode newerEvent = TestRecords.revision(event, Instant.parse("2024-01-02T10:00:00Z"), "New");
+		newerEvent.remove("participants");
+		RecordPublished newer = TestRecords.read(newerEvent);
+		this.writer.store(List.of(older));
+		assertThat(this.writer.store(List.of(newer))).isEqualTo(new StoreResult(1, 0));
+		RecordDocument stored = this.mongo.findById(newer.id(), RecordDocument.class);
+		assertThat(stored.title()).isEqualTo("New");
+		assertThat(stored.participants()).isNull();
+	}
+
+	@Test
+	void storeWhenRevisionsShareOnePollShouldWriteTheNewestOnly() {
+		ObjectNode event = TestRecords.meeting(TestRecords.uniqueOrganization());
+		RecordPublished newer = TestRecords
+			.read(TestRecords.revision(event, Instant.parse("2024-02-01T00:00:00Z"), "New"));
+		RecordPublished older = TestRecords
+			.read(TestRecords.revision(event, Instant.parse("2024-01-01T00:00:00Z"), "Old"));
+		assertThat(this.writer.store(List.of(newer, older))).isEqualTo(new StoreResult(1, 1));
+		assertThat(this.mongo.findById(newer.id(), RecordDocument.class).title()).isEqualTo("New");
+	}
+
+	private static Query byOrganization(String organization) {
+		return new Query(Criteria.where("organization").is(organization));
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Meters {
+
+		@Bean
+		MeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
+	}
+
+}
