@@ -22,7 +22,11 @@ import org.springframework.context.annotation.Import;
  * test-support package is never picked up.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration
+// It runs these servers and is no client of them, even where a classpath has their
+// starters.
+@EnableAutoConfiguration(excludeName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+		"org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
+		"org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration" })
 @Import({ LocalRunConfiguration.class, InboxWebConfiguration.class })
 public class LocalStackApplication {
 

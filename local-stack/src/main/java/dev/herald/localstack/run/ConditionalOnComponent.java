@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Conditional;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Conditional(OnComponentCondition.class)
-@interface ConditionalOnComponent {
+public @interface ConditionalOnComponent {
 
 	/**
 	 * The server that must be enabled.

@@ -3,6 +3,10 @@ package dev.herald.localstack.run;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,11 +82,21 @@ class LocalStackApplicationIntegrationTests {
 	}
 
 	@Test
-	void runWithOnlyKafkaShouldServeNoInboxPage() {
+	void runWithOnlyKafkaShouldServeHealthButNoInboxPage() throws Exception {
 		try (ConfigurableApplicationContext context = LocalStackApplication.run("--herald.run.services=false",
-				"--herald.run.components=kafka", "--herald.run.kafka-port=0",
+				"--herald.run.components=kafka", "--herald.run.kafka-port=0", "--herald.run.inbox-port=0",
 				"--herald.run.data-directory=" + this.directory)) {
-			assertThat(context).isNotInstanceOf(WebServerApplicationContext.class);
+			String base = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+			HttpClient http = HttpClient.newHttpClient();
+			HttpResponse<String> health = http.send(
+					HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(health.statusCode()).isEqualTo(200);
+			assertThat(health.body()).contains("\"status\":\"UP\"");
+			assertThat(http
+				.send(HttpRequest.newBuilder(URI.create(base + "/api/messages")).build(),
+						HttpResponse.BodyHandlers.ofString())
+				.statusCode()).isEqualTo(404);
 			assertThat(context.getBeanNamesForType(SmtpServer.class)).isEmpty();
 			assertThat(context.getBeanNamesForType(MongoServerRunner.class)).isEmpty();
 			assertThat(context.getBean(KafkaBroker.class).isRunning()).isTrue();
@@ -95,8 +109,9 @@ class LocalStackApplicationIntegrationTests {
 			int port = taken.getLocalPort();
 
 			assertThatExceptionOfType(PortsInUseException.class)
-				.isThrownBy(() -> LocalStackApplication.run("--herald.run.services=false",
-						"--herald.run.components=mongo", "--herald.run.mongo-port=" + port))
+				.isThrownBy(
+						() -> LocalStackApplication.run("--herald.run.services=false", "--herald.run.components=mongo",
+								"--herald.run.mongo-port=" + port, "--herald.run.inbox-port=0"))
 				.withMessage("Port " + port + " is already in use; the MongoDB server needs it.");
 		}
 	}
@@ -129,7 +144,8 @@ class LocalStackApplicationIntegrationTests {
 		int port = Ports.free();
 		ServiceProcess child;
 		try (ConfigurableApplicationContext context = LocalStackApplication.run("--herald.run.components=kafka",
-				"--herald.run.kafka-port=0", "--herald.run.data-directory=" + this.directory.resolve(".herald"),
+				"--herald.run.kafka-port=0", "--herald.run.inbox-port=0",
+				"--herald.run.data-directory=" + this.directory.resolve(".herald"),
 				"--herald.run.project-directory=" + this.directory, "--herald.run.apps[0].name=fake-service",
 				"--herald.run.apps[0].port=" + port, "--herald.run.apps[0].pages[0]=/records",
 				"--herald.run.health-timeout=60s")) {
