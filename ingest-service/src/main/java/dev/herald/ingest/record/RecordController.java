@@ -42,7 +42,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * answered as accepted only after Kafka acknowledged it.
  */
 @RestController
-@RequestMapping("/api/v1/records")
+// produces: a client that cannot read the answer is refused before anything is published.
+@RequestMapping(path = "/api/v1/records", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Records", description = "Post meeting and statement records")
 @SecurityRequirement(name = "apiKey")
 @ApiResponse(responseCode = "401", description = "Missing or unknown API key",

@@ -1,8 +1,10 @@
 package dev.herald.ingest.record;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,12 +15,14 @@ import dev.herald.ingest.IngestProperties;
 import io.micrometer.core.instrument.Timer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
+import org.springframework.util.Assert;
 
 /**
  * Publishes record events to Kafka, in CloudEvents binary mode with a W3C
@@ -50,6 +54,27 @@ class RecordPublisher {
 		this.json = json;
 		this.properties = properties;
 		this.metrics = metrics;
+		checkProducer(kafka.getProducerFactory().getConfigurationProperties(), properties.publishing().timeout());
+	}
+
+	/**
+	 * Refuses to start with a producer that could acknowledge less than durably, or that
+	 * could still write a record after the client was told it was refused.
+	 * @param config the producer's configuration
+	 * @param timeout how long a request waits for acknowledgements
+	 */
+	static void checkProducer(Map<String, Object> config, Duration timeout) {
+		String acks = String.valueOf(config.getOrDefault(ProducerConfig.ACKS_CONFIG, "all"));
+		String idempotence = String.valueOf(config.getOrDefault(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"));
+		long deliveryTimeout = Long
+			.parseLong(String.valueOf(config.getOrDefault(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000")));
+		Assert.state(acks.equals("all") || acks.equals("-1"),
+				() -> "The records producer needs acks=all (spring.kafka.producer.acks), not " + acks);
+		Assert.state(idempotence.equals("true"), "The records producer needs enable.idempotence=true");
+		Assert.state(timeout.toMillis() > deliveryTimeout,
+				() -> "herald.ingest.publishing.timeout (" + timeout.toMillis() + " ms) must exceed the producer's "
+						+ "delivery.timeout.ms (" + deliveryTimeout
+						+ " ms), or a refused record could still be written");
 	}
 
 	/**

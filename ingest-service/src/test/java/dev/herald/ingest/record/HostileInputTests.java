@@ -146,6 +146,10 @@ class HostileInputTests {
 				hostile("form content type", 415, raw(RECORDS, MediaType.APPLICATION_FORM_URLENCODED_VALUE, "a=b")),
 				hostile("XML content type on batch", 415, raw(BATCH, MediaType.APPLICATION_XML_VALUE, "<a/>")),
 				hostile("batch that is an object", 400, raw(BATCH, JSON, json(record()))),
+				hostile("answer only as XML", 406,
+						new Request(RECORDS, JSON, bytes(json(record())), Map.of("Accept", "application/xml"))),
+				hostile("batch answer only as HTML", 406,
+						new Request(BATCH, JSON, bytes(json(List.of(record()))), Map.of("Accept", "text/html"))),
 				hostile("batch of 1001 records", 413,
 						raw(BATCH, JSON, json(IntStream.range(0, 1001).mapToObj((i) -> (Object) record()).toList()))));
 	}
