@@ -30,7 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apps the services to start
  */
 @ConfigurationProperties("herald.run")
-public record LocalRunProperties(@DefaultValue("true") boolean services, @DefaultValue( {
+record LocalRunProperties(@DefaultValue("true") boolean services, @DefaultValue( {
 		"kafka", "mongo", "smtp" }) Set<Component> components, @DefaultValue("9092") int kafkaPort,
 		@DefaultValue("27017") int mongoPort, @DefaultValue("2525") int smtpPort, @DefaultValue("8025") int inboxPort,
 		@DefaultValue(".") Path projectDirectory, @DefaultValue(".herald") Path dataDirectory,
@@ -42,7 +42,7 @@ public record LocalRunProperties(@DefaultValue("true") boolean services, @Defaul
 	 * @param component the server
 	 * @return {@code true} when it is among {@link #components()}
 	 */
-	public boolean runs(Component component) {
+	boolean runs(Component component) {
 		return this.components.contains(component);
 	}
 
@@ -50,7 +50,7 @@ public record LocalRunProperties(@DefaultValue("true") boolean services, @Defaul
 	 * The folder of the services' logs.
 	 * @return {@code <data-directory>/logs}
 	 */
-	public Path logDirectory() {
+	Path logDirectory() {
 		return this.dataDirectory.resolve("logs");
 	}
 

@@ -11,13 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param port the HTTP port (passed as {@code SERVER_PORT})
  * @param pages paths worth opening, printed once everything runs
  */
-public record ServiceApp(String name, int port, @DefaultValue List<String> pages) {
+record ServiceApp(String name, int port, @DefaultValue List<String> pages) {
 
 	/**
 	 * The base URL.
 	 * @return {@code http://localhost:<port>}
 	 */
-	public String url() {
+	String url() {
 		return "http://localhost:" + this.port;
 	}
 
@@ -25,7 +25,7 @@ public record ServiceApp(String name, int port, @DefaultValue List<String> pages
 	 * The Actuator health URL.
 	 * @return the URL whose status must be UP
 	 */
-	public String healthUrl() {
+	String healthUrl() {
 		return url() + "/actuator/health";
 	}
 

@@ -7,10 +7,12 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
 
+import org.springframework.boot.SpringApplication;
+
 /**
  * The Kafka broker, MongoDB server and SMTP server that integration tests run against:
  * one set per test JVM, started on first use, shared by every test class and Spring
- * context, and stopped when the JVM exits.
+ * context, and stopped when the JVM exits (after Spring Boot has closed its contexts).
  * <p>
  * Which kind is chosen by the system property {@code herald.infra}: {@code embedded} (a
  * real Kafka broker, a MongoDB-protocol server and GreenMail, all in this JVM),
@@ -52,7 +54,10 @@ public abstract class HeraldInfrastructure {
 					"herald.infra=containers, but Docker is not available");
 			HeraldInfrastructure started = CONTAINERS.equals(chosenKind()) ? ContainersInfrastructure.start()
 					: EmbeddedInfrastructure.start();
-			Runtime.getRuntime().addShutdownHook(new Thread(started::shutdown, "herald-infrastructure-shutdown"));
+			// Runs at JVM exit after Spring Boot has closed every application context, so
+			// that
+			// no listener is left talking to a broker that is gone.
+			SpringApplication.getShutdownHandlers().add(started::shutdown);
 			instance = started;
 		}
 		return instance;
