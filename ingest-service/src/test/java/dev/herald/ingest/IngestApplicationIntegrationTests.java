@@ -84,8 +84,10 @@ class IngestApplicationIntegrationTests {
 		assertThat(post.at("/requestBody/content/application~1json/examples").size()).isEqualTo(2);
 		assertThat(post.at("/responses/202/content").isMissingNode()).isFalse();
 		assertThat(post.at("/responses/400/content/application~1problem+json").isMissingNode()).isFalse();
-		assertThat(api.at("/paths/~1api~1v1~1records~1batch/post/requestBody/content").has("application/x-ndjson"))
-			.isTrue();
+		JsonNode batch = api.at("/paths/~1api~1v1~1records~1batch/post/requestBody/content");
+		assertThat(batch.has("application/x-ndjson")).isTrue();
+		assertThat(batch.at("/application~1json/schema/items/$ref").stringValue()).endsWith("/IncomingRecord");
+		assertThat(batch.at("/application~1json/schema/maxItems").intValue()).isEqualTo(1000);
 		assertThat(api.at("/components/schemas/IncomingRecord/properties/title/maxLength").intValue()).isEqualTo(500);
 		assertThat(api.at("/components/securitySchemes/apiKey/scheme").stringValue()).isEqualTo("bearer");
 		assertThat(this.http.get("/swagger-ui/index.html").statusCode()).isEqualTo(200);

@@ -18,6 +18,7 @@ import dev.herald.ingest.topic.Taxonomy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -130,17 +131,18 @@ class RecordController {
 	}
 
 	@PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Post a batch of records as a JSON array",
-			description = "Up to 1,000 records. Every item is checked; the valid ones are published, the invalid ones "
+	@Operation(summary = "Post a batch of records",
+			description = "Up to 1,000 records, as a JSON array or as application/x-ndjson (one record a line). "
+					+ "Every item is checked; the valid ones are published, the invalid ones "
 					+ "reported, and the answer, given after Kafka acknowledged every accepted item, lists each item's "
 					+ "outcome in order. Give each item an externalId to make retries safe.",
-			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-					content = {
-							@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-									schema = @Schema(type = "array", implementation = IncomingRecord.class),
-									examples = @ExampleObject(value = ApiExamples.BATCH)),
-							@Content(mediaType = NDJSON, schema = @Schema(type = "string"),
-									examples = @ExampleObject(value = ApiExamples.NDJSON)) }))
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							array = @ArraySchema(schema = @Schema(implementation = IncomingRecord.class), minItems = 1,
+									maxItems = 1000),
+							examples = @ExampleObject(value = ApiExamples.BATCH)),
+					@Content(mediaType = NDJSON, schema = @Schema(type = "string"),
+							examples = @ExampleObject(value = ApiExamples.NDJSON)) }))
 	@ApiResponse(responseCode = "200",
 			description = "Processed: each item accepted (acknowledged by Kafka) or rejected",
 			content = @Content(schema = @Schema(implementation = BatchResult.class),
