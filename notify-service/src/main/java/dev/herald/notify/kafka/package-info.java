@@ -1,5 +1,5 @@
 /**
  * Kafka plumbing shared by the listeners: error handling with back-off and dead-letter
- * topics, CloudEvents headers, and the broker's health.
+ * topics, and CloudEvents headers.
  */
 package dev.herald.notify.kafka;

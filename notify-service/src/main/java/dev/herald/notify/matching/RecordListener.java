@@ -26,7 +26,7 @@ class RecordListener {
 		this.json = json;
 	}
 
-	@KafkaListener(id = "records", topics = "${herald.notify.kafka.records-topic:herald.records.v1}",
+	@KafkaListener(id = "records", topics = "${herald.notify.kafka.records-topic:herald.records.v1}", idIsGroup = false,
 			containerFactory = RecordKafkaConfiguration.CONTAINER_FACTORY,
 			properties = "max.poll.records=${herald.notify.matching.max-poll-records:20}")
 	void onRecord(ConsumerRecord<String, String> record) {

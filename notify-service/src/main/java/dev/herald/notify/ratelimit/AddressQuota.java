@@ -22,6 +22,7 @@ import org.bson.Document;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,6 +44,7 @@ public class AddressQuota implements InitializingBean {
 
 	private final Duration window;
 
+	@Autowired
 	AddressQuota(MongoTemplate mongo, Clock clock, NotifyProperties properties) {
 		this(mongo, clock, properties.limits().emailsPerAddress(), properties.limits().addressWindow());
 	}

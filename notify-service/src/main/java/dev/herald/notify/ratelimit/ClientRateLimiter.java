@@ -8,6 +8,7 @@ import dev.herald.notify.NotifyProperties;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +23,7 @@ public class ClientRateLimiter {
 
 	private final Map<String, Bucket> buckets;
 
+	@Autowired
 	ClientRateLimiter(NotifyProperties properties) {
 		this(properties.limits().requestsPerClientPerMinute(), properties.limits().clientsTracked());
 	}

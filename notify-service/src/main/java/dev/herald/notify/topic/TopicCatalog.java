@@ -13,6 +13,7 @@ import dev.herald.notify.NotifyProperties;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import org.springframework.core.io.Resource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +26,7 @@ public class TopicCatalog {
 
 	private final List<Topic> ordered;
 
+	@Autowired
 	TopicCatalog(NotifyProperties properties) {
 		this(load(properties.topics()));
 	}

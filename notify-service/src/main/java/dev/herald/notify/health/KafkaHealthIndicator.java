@@ -1,4 +1,4 @@
-package dev.herald.notify.kafka;
+package dev.herald.notify.health;
 
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,0 +1,144 @@
+package dev.herald.notify;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import dev.herald.notify.subscription.Subscriber;
+import jakarta.mail.internet.MimeMessage;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Drives the subscriber side of the service through its HTTP API and the emails it sends.
+ */
+public final class Subscribers {
+
+	/** Subject of confirmation emails. */
+	public static final String CONFIRM_SUBJECT = "[Herald] Confirm your subscription";
+
+	/** Subject of manage emails. */
+	public static final String MANAGE_SUBJECT = "[Herald] Manage your subscription";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final MockMvcTester mvc;
+
+	private final Mailbox mailbox;
+
+	private final MongoTemplate mongo;
+
+	/**
+	 * Subscribers over the service's HTTP API.
+	 * @param mvc the service's HTTP API
+	 * @param mailbox the test SMTP server's emails
+	 * @param mongo the service's database
+	 */
+	public Subscribers(MockMvcTester mvc, Mailbox mailbox, MongoTemplate mongo) {
+		this.mvc = mvc;
+		this.mailbox = mailbox;
+		this.mongo = mongo;
+	}
+
+	/**
+	 * A new address nobody used.
+	 * @param name what the test calls it
+	 * @return the address
+	 */
+	public static String newAddress(String name) {
+		return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+	}
+
+	/**
+	 * A client address of its own, so that tests do not share the per-client limit.
+	 * @return an IPv4 address
+	 */
+	public static String newClient() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
+	}
+
+	/**
+	 * POST a subscribe request.
+	 * @param email the address
+	 * @param topics the topics
+	 * @param client the client address
+	 * @return the answer
+	 */
+	public MvcTestResult subscribe(String email, List<String> topics, String client) {
+		return subscribeJson(JSON.writeValueAsString(Map.of("email", email, "topics", topics, "language", "en")),
+				client);
+	}
+
+	/**
+	 * POST a subscribe request body as it is.
+	 * @param json the body
+	 * @param client the client address
+	 * @return the answer
+	 */
+	public MvcTestResult subscribeJson(String json, String client) {
+		return this.mvc.post()
+			.uri("/api/v1/subscriptions")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json)
+			.with((request) -> {
+				request.setRemoteAddr(client);
+				return request;
+			})
+			.exchange();
+	}
+
+	/**
+	 * Subscribe and wait for the email that answers it.
+	 * @param email the address
+	 * @param subject the subject of the expected email
+	 * @param topics the topics
+	 * @return the email
+	 */
+	public MimeMessage subscribeAndAwaitEmail(String email, String subject, String... topics) {
+		int before = this.mailbox.to(email, subject).size();
+		assertThat(subscribe(email, List.of(topics), newClient())).hasStatus(HttpStatus.ACCEPTED);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.mailbox.to(email, subject).size() > before);
+		return this.mailbox.to(email, subject).get(before);
+	}
+
+	/**
+	 * Subscribe and confirm through the link of the confirmation email.
+	 * @param email the address
+	 * @param topics the topics
+	 * @return the active subscriber
+	 */
+	public Subscriber subscribeAndConfirm(String email, String... topics) {
+		MimeMessage confirmation = subscribeAndAwaitEmail(email, CONFIRM_SUBJECT, topics);
+		String link = Mailbox.link(confirmation, "https://notify.herald.test/subscriptions/confirm?token=");
+		assertThat(this.mvc.get().uri(Mailbox.pathAndQuery(link))).hasStatusOk()
+			.bodyText()
+			.contains("Your subscription is confirmed");
+		Subscriber subscriber = find(email);
+		assertThat(subscriber.isActive()).isTrue();
+		return subscriber;
+	}
+
+	/**
+	 * The subscriber of an address.
+	 * @param email the address
+	 * @return the subscriber, or {@code null}
+	 */
+	public Subscriber find(String email) {
+		return this.mongo.findOne(query(where("emailKey").is(email.toLowerCase(Locale.ROOT))), Subscriber.class);
+	}
+
+}
