@@ -33,7 +33,7 @@ final class ContainersInfrastructure extends HeraldInfrastructure {
 
 	private static final Logger logger = LoggerFactory.getLogger(ContainersInfrastructure.class);
 
-	private static volatile boolean shuttingDown;
+	private volatile boolean shuttingDown;
 
 	private final SharedKafkaContainer kafka = new SharedKafkaContainer();
 
@@ -147,7 +147,7 @@ final class ContainersInfrastructure extends HeraldInfrastructure {
 
 	@Override
 	void shutdown() {
-		shuttingDown = true;
+		this.shuttingDown = true;
 		this.mailpit.stop();
 		this.mongo.stop();
 		this.kafka.stop();
@@ -156,7 +156,7 @@ final class ContainersInfrastructure extends HeraldInfrastructure {
 	/**
 	 * A Kafka container that outlives Spring contexts.
 	 */
-	static final class SharedKafkaContainer extends KafkaContainer {
+	final class SharedKafkaContainer extends KafkaContainer {
 
 		SharedKafkaContainer() {
 			super(KAFKA_IMAGE);
@@ -166,7 +166,7 @@ final class ContainersInfrastructure extends HeraldInfrastructure {
 
 		@Override
 		public void stop() {
-			if (shuttingDown) {
+			if (ContainersInfrastructure.this.shuttingDown) {
 				super.stop();
 			}
 		}
@@ -176,7 +176,7 @@ final class ContainersInfrastructure extends HeraldInfrastructure {
 	/**
 	 * A MongoDB container that outlives Spring contexts.
 	 */
-	static final class SharedMongoContainer extends MongoDBContainer {
+	final class SharedMongoContainer extends MongoDBContainer {
 
 		SharedMongoContainer() {
 			super(MONGO_IMAGE);
@@ -184,7 +184,7 @@ final class ContainersInfrastructure extends HeraldInfrastructure {
 
 		@Override
 		public void stop() {
-			if (shuttingDown) {
+			if (ContainersInfrastructure.this.shuttingDown) {
 				super.stop();
 			}
 		}
@@ -194,11 +194,11 @@ final class ContainersInfrastructure extends HeraldInfrastructure {
 	/**
 	 * A Mailpit container that outlives Spring contexts.
 	 */
-	static final class SharedMailpitContainer extends MailpitContainer {
+	final class SharedMailpitContainer extends MailpitContainer {
 
 		@Override
 		public void stop() {
-			if (shuttingDown) {
+			if (ContainersInfrastructure.this.shuttingDown) {
 				super.stop();
 			}
 		}

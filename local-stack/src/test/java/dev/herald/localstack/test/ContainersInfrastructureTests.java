@@ -35,14 +35,19 @@ class ContainersInfrastructureTests {
 
 	private static ContainersInfrastructure infra;
 
+	private static boolean own;
+
 	@BeforeAll
 	static void start() {
-		infra = ContainersInfrastructure.start();
+		own = !HeraldInfrastructure.CONTAINERS.equals(HeraldInfrastructure.chosenKind());
+		infra = own ? ContainersInfrastructure.start() : (ContainersInfrastructure) HeraldInfrastructure.get();
 	}
 
 	@AfterAll
 	static void stop() {
-		infra.shutdown();
+		if (own) {
+			infra.shutdown();
+		}
 	}
 
 	@Test
