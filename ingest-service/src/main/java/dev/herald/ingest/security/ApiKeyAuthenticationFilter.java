@@ -1,6 +1,7 @@
 package dev.herald.ingest.security;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,13 +21,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Authenticates every request to {@code /api/}, before anything else looks at it:
- * {@code Authorization: Bearer <api key>}. Refusals are rendered by the service's problem
- * handler, like every other error.
+ * Authenticates every request, before anything else looks at it, except those for health,
+ * metrics and the API description: {@code Authorization: Bearer <api key>}. Refusals are
+ * rendered by the service's problem handler, like every other error.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+	/** Paths open without a key: health and metrics, and the API's description. */
+	private static final List<String> OPEN = List.of("/actuator", "/v3/api-docs", "/swagger-ui", "/swagger-ui.html");
 
 	private static final Pattern BEARER = Pattern.compile("(?i)Bearer +([A-Za-z0-9._~+/-]{1,512}=*) *");
 
@@ -42,7 +46,11 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		// Default deny: only the listed paths are open. The container's normalized path
+		// is
+		// judged, the same one requests are mapped by.
+		String path = request.getServletPath() + ((request.getPathInfo() != null) ? request.getPathInfo() : "");
+		return OPEN.stream().anyMatch((open) -> path.equals(open) || path.startsWith(open + "/"));
 	}
 
 	@Override

@@ -101,6 +101,12 @@ class RecordControllerTests {
 	}
 
 	@Test
+	void unknownPathWithoutAuthorizationShouldReturn401() {
+		assertThat(this.mvc.get().uri("/api/v2/anything")).hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(this.mvc.get().uri("/internal")).hasStatus(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
 	void postWithBasicAuthenticationShouldReturn401() {
 		assertThat(this.mvc.post()
 			.uri(RECORDS)
