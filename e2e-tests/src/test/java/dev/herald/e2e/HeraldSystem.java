@@ -71,7 +71,8 @@ final class HeraldSystem implements AutoCloseable {
 		this.kafka = stackProcess("kafka", localStack, this.kafkaStackPort, "--herald.run.components=kafka",
 				"--herald.run.kafka-port=" + this.kafkaPort);
 		this.store = stackProcess("mongo-smtp", localStack, this.inboxPort, "--herald.run.components=mongo,smtp",
-				"--herald.run.mongo-port=" + this.mongoPort, "--herald.run.smtp-port=" + this.smtpPort);
+				"--herald.run.mongo-port=" + this.mongoPort, "--herald.run.smtp-port=" + this.smtpPort,
+				"--herald.run.inbox-capacity=50000");
 		this.ingest = service("ingest-service", this.ingestPort,
 				Map.of("HERALD_INGEST_CATALOG_BASE_URL", catalogUrl()));
 		this.catalog = service("catalog-service", this.catalogPort, Map.of());

@@ -24,7 +24,16 @@ final class Inbox {
 	 * @return the messages, as the inbox API describes them
 	 */
 	List<JsonNode> to(String address) {
-		return all().stream().filter((message) -> recipients(message).contains(address)).toList();
+		return matching(address).stream().filter((message) -> recipients(message).contains(address)).toList();
+	}
+
+	/**
+	 * Every message received so far with an envelope recipient containing a text.
+	 * @param text part of an address, such as {@code @example.org}
+	 * @return the messages
+	 */
+	List<JsonNode> matching(String text) {
+		return read(this.url + "?to=" + Catalog.encode(text));
 	}
 
 	/**
@@ -32,7 +41,11 @@ final class Inbox {
 	 * @return the messages
 	 */
 	List<JsonNode> all() {
-		Http.Response response = Http.get(this.url);
+		return read(this.url);
+	}
+
+	private static List<JsonNode> read(String url) {
+		Http.Response response = Http.get(url);
 		if (response.status() != 200) {
 			throw new IllegalStateException("Inbox answered " + response.status() + ": " + response.body());
 		}

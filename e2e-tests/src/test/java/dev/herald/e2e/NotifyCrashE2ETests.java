@@ -78,10 +78,7 @@ class NotifyCrashE2ETests {
 	}
 
 	private static List<JsonNode> toDomain(Inbox inbox, String domain) {
-		return inbox.all()
-			.stream()
-			.filter((mail) -> Inbox.recipients(mail).stream().anyMatch((to) -> to.endsWith("@" + domain)))
-			.toList();
+		return inbox.matching("@" + domain);
 	}
 
 	private static List<JsonNode> alerts(Inbox inbox, String domain, String title) {

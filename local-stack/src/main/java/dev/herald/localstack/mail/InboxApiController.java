@@ -1,6 +1,7 @@
 package dev.herald.localstack.mail;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -24,9 +26,24 @@ class InboxApiController {
 		this.inbox = smtp.inbox();
 	}
 
+	/**
+	 * The emails, newest first.
+	 * @param to when given, only emails with an envelope recipient containing this text,
+	 * ignoring case (an address, or a domain such as {@code @example.org})
+	 * @return the emails
+	 */
 	@GetMapping
-	List<ReceivedEmail> messages() {
-		return this.inbox.emails();
+	List<ReceivedEmail> messages(@RequestParam(required = false) String to) {
+		List<ReceivedEmail> emails = this.inbox.emails();
+		if (to == null || to.isBlank()) {
+			return emails;
+		}
+		String wanted = to.toLowerCase(Locale.ROOT);
+		return emails.stream()
+			.filter((email) -> email.envelopeTo()
+				.stream()
+				.anyMatch((recipient) -> recipient.toLowerCase(Locale.ROOT).contains(wanted)))
+			.toList();
 	}
 
 	@GetMapping("/{id}")

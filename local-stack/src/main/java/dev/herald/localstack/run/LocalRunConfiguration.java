@@ -7,6 +7,7 @@ import dev.herald.localstack.mail.Inbox;
 import dev.herald.localstack.mail.SmtpServer;
 import dev.herald.localstack.mongo.MongoServerRunner;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,8 +45,8 @@ public class LocalRunConfiguration {
 	}
 
 	@Bean
-	Inbox inbox() {
-		return new Inbox();
+	Inbox inbox(LocalRunProperties properties) {
+		return new Inbox(properties.inboxCapacity());
 	}
 
 	@Bean(destroyMethod = "stop")
@@ -58,6 +59,12 @@ public class LocalRunConfiguration {
 	ServiceSupervisor serviceSupervisor(LocalRunProperties properties, Optional<KafkaBroker> kafka,
 			Optional<MongoServerRunner> mongo, Optional<SmtpServer> smtp, Environment environment) {
 		return new ServiceSupervisor(properties, kafka, mongo, smtp, environment);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty("herald.run.demo")
+	DemoData demoData(LocalRunProperties properties, Inbox inbox) {
+		return new DemoData(properties, inbox);
 	}
 
 }

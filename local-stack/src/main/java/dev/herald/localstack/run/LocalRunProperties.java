@@ -28,6 +28,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * counts
  * @param javaOptions JVM options for every service
  * @param apps the services to start
+ * @param inboxCapacity how many emails the inbox keeps (the oldest go first)
+ * @param demo whether to load the demo data once the services run: the contract's example
+ * records, a confirmed demo subscriber and one alert to it
  */
 @ConfigurationProperties("herald.run")
 record LocalRunProperties(@DefaultValue("true") boolean services, @DefaultValue( {
@@ -35,7 +38,8 @@ record LocalRunProperties(@DefaultValue("true") boolean services, @DefaultValue(
 		@DefaultValue("27017") int mongoPort, @DefaultValue("2525") int smtpPort, @DefaultValue("8025") int inboxPort,
 		@DefaultValue(".") Path projectDirectory, @DefaultValue(".herald") Path dataDirectory,
 		@DefaultValue("120s") Duration healthTimeout, @DefaultValue Map<String, Integer> topics,
-		@DefaultValue List<String> javaOptions, @DefaultValue List<ServiceApp> apps){
+		@DefaultValue List<String> javaOptions, @DefaultValue List<ServiceApp> apps,
+		@DefaultValue("1000") int inboxCapacity, @DefaultValue("false") boolean demo){
 
 	/**
 	 * Whether a server is to be started.

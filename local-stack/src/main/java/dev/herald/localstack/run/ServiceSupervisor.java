@@ -15,12 +15,14 @@ import dev.herald.localstack.mongo.MongoServerRunner;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 /**
  * Starts the services' jars once the infrastructure runs, waits until each reports UP,
  * prints where everything is, and stops the children when the local run ends.
  */
+@Order(0)
 class ServiceSupervisor implements ApplicationRunner, DisposableBean {
 
 	private final LocalRunProperties properties;
