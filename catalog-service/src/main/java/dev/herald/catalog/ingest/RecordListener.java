@@ -34,7 +34,8 @@ class RecordListener {
 		this.writer = writer;
 	}
 
-	@KafkaListener(id = "catalog-records", topics = "${herald.catalog.records-topic}", batch = "true")
+	@KafkaListener(id = "catalog-records", idIsGroup = false, topics = "${herald.catalog.records-topic}",
+			batch = "true")
 	void onRecords(List<ConsumerRecord<String, RecordPublished>> messages) {
 		List<RecordPublished> readable = new ArrayList<>(messages.size());
 		RuntimeException problem = null;
@@ -50,7 +51,9 @@ class RecordListener {
 		}
 		if (problem != null) {
 			int index = readable.size();
-			throw new BatchListenerFailedException(problem.getMessage(), problem, index);
+			ConsumerRecord<String, RecordPublished> refused = messages.get(index);
+			throw new BatchListenerFailedException("Message " + refused.topic() + "-" + refused.partition() + "@"
+					+ refused.offset() + " refused: " + problem.getMessage(), problem, index);
 		}
 	}
 
@@ -72,7 +75,9 @@ class RecordListener {
 		DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(message,
 				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, logger);
 		if (unreadable != null) {
-			return unreadable;
+			// The contract violation says what is wrong; the dead letter's headers carry
+			// it.
+			return (unreadable.getCause() instanceof ContractViolationException violation) ? violation : unreadable;
 		}
 		if (message.value() == null) {
 			return ContractViolationException.noValue();

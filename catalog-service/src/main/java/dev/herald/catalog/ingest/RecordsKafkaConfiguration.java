@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -22,7 +23,6 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
-import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -34,7 +34,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * While MongoDB is unreachable the poll is retried with an unbounded back-off, so an
  * outage pauses consumption and nothing is dead-lettered or lost. Dead letters carry the
  * original value (or, for a message that was read, its JSON) and Spring Kafka's
- * {@code kafka_dlt-*} headers: original topic, partition, offset and the exception.
+ * {@code kafka_dlt-*} headers (original topic, partition, offset and the exception) plus
+ * {@value DeadLetterReason#HEADER}, which says in one line what is wrong with the
+ * message.
  */
 @Configuration(proxyBeanMethods = false)
 class RecordsKafkaConfiguration {
@@ -50,8 +52,9 @@ class RecordsKafkaConfiguration {
 
 	@Bean
 	ProducerFactory<String, Object> deadLetterProducerFactory(KafkaProperties kafka, JsonMapper jsonMapper) {
+		Serializer<RecordPublished> json = (topic, record) -> jsonMapper.writeValueAsBytes(record);
 		Map<Class<?>, Serializer<?>> byType = Map.of(byte[].class, new ByteArraySerializer(), RecordPublished.class,
-				new JacksonJsonSerializer<>(jsonMapper).noTypeInfo());
+				json);
 		return new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(), new StringSerializer(),
 				new DelegatingByTypeSerializer(byType));
 	}
@@ -66,6 +69,7 @@ class RecordsKafkaConfiguration {
 			CatalogProperties properties, CatalogMetrics metrics) {
 		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(deadLetterTemplate,
 				(record, ex) -> new TopicPartition(properties.deadLetter().topic(), -1));
+		deadLetters.setHeadersFunction(DeadLetterReason::headers);
 		ConsumerRecordRecoverer recoverer = (record, ex) -> {
 			deadLetters.accept(record, ex);
 			metrics.deadLettered();
@@ -74,6 +78,9 @@ class RecordsKafkaConfiguration {
 		BackOff outage = unbounded(properties.outageRetry());
 		handler.setBackOffFunction((record, ex) -> Outages.isOutage(ex) ? outage : null);
 		handler.addNotRetryableExceptions(ContractViolationException.class);
+		// A refused message is an expected event, reported by the dead letter and its
+		// counter.
+		handler.setLogLevel(KafkaException.Level.WARN);
 		return handler;
 	}
 

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +44,8 @@ class RecordListenerTests {
 			.isThrownBy(() -> this.listener.onRecords(messages))
 			.satisfies((ex) -> {
 				assertThat(ex.getIndex()).isEqualTo(1);
-				assertThat(ex.getCause()).isInstanceOf(DeserializationException.class);
+				assertThat(ex.getCause()).isInstanceOf(ContractViolationException.class);
+				assertThat(ex.getMessage()).contains("herald.records.v1-0@1", "not JSON");
 			});
 		then(this.writer).should().store(List.of(first));
 	}
@@ -99,9 +99,7 @@ class RecordListenerTests {
 		ConsumerRecord<String, RecordPublished> message = new ConsumerRecord<>("herald.records.v1", 0, offset, "key",
 				null);
 		SerializationUtils.deserializationException(message.headers(), "not json".getBytes(),
-				new DeserializationException("unreadable", "not json".getBytes(), false,
-						new IllegalArgumentException("not json")),
-				false);
+				ContractViolationException.notJson(new IllegalArgumentException("not JSON")), false);
 		return message;
 	}
 
