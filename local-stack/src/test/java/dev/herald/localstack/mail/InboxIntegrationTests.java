@@ -73,6 +73,23 @@ class InboxIntegrationTests {
 	}
 
 	@Test
+	void apiWhenFilteredByRecipientShouldListOnlyTheirEmails() throws Exception {
+		TestEmails.sendPlain("localhost", smtp.port(), "one@first.example");
+		TestEmails.sendPlain("localhost", smtp.port(), "two@second.example");
+		TestEmails.sendPlain("localhost", smtp.port(), "Three@Second.example");
+		awaitMessages(3);
+
+		JsonNode second = JsonMapper.shared().readTree(send("GET", "/api/messages?to=@second.example").body());
+		JsonNode one = JsonMapper.shared().readTree(send("GET", "/api/messages?to=ONE@first.example").body());
+
+		assertThat(second).hasSize(2);
+		second.forEach((email) -> assertThat(email.get("envelopeTo").get(0).asString().toLowerCase())
+			.endsWith("@second.example"));
+		assertThat(one).hasSize(1);
+		assertThat(one.get(0).get("envelopeTo").get(0).asString()).isEqualTo("one@first.example");
+	}
+
+	@Test
 	void apiWhenIdIsUnknownShouldAnswerProblemDetail() throws Exception {
 		HttpResponse<String> response = send("GET", "/api/messages/999999");
 

@@ -27,6 +27,21 @@ final class TestEmails {
 	}
 
 	/**
+	 * Sends a one-part plain-text email to one recipient.
+	 */
+	static void sendPlain(String host, int port, String to) throws MessagingException {
+		Properties properties = new Properties();
+		properties.put("mail.smtp.host", host);
+		properties.put("mail.smtp.port", String.valueOf(port));
+		MimeMessage message = new MimeMessage(Session.getInstance(properties));
+		message.setFrom(new InternetAddress("alerts@herald.example"));
+		message.setRecipients(Message.RecipientType.TO, to);
+		message.setSubject("Plain", "UTF-8");
+		message.setText("plain", "UTF-8");
+		Transport.send(message);
+	}
+
+	/**
 	 * Sends a multipart/alternative email (plain text and HTML, UTF-8) to two recipients.
 	 */
 	static void sendMultipart(String host, int port) throws MessagingException {
