@@ -12,7 +12,8 @@ import java.util.Set;
  * @param topics slugs, any of which must be among the record's topics; empty for any
  * @param kind kind
  * @param organization exact organization
- * @param symbol exact document symbol, or a prefix when {@code symbolPrefix}
+ * @param symbol document symbol (capitals also match small letters), or a prefix when
+ * {@code symbolPrefix}
  * @param symbolPrefix whether {@code symbol} is a prefix
  * @param from earliest date
  * @param to latest date

@@ -2,6 +2,7 @@ package dev.herald.catalog.record;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -73,8 +74,11 @@ public class RecordSearch {
 			all.add(Criteria.where("organization").is(query.organization()));
 		}
 		if (query.symbol() != null) {
-			all.add(query.symbolPrefix() ? Criteria.where("documentSymbols").regex("^" + escape(query.symbol()))
-					: Criteria.where("documentSymbols").is(query.symbol()));
+			// Symbols are written in capitals (A/75/906); a query in small letters finds
+			// them too.
+			String upper = query.symbol().toUpperCase(Locale.ROOT);
+			all.add(query.symbolPrefix() ? Criteria.where("documentSymbols").regex("^" + escape(upper))
+					: Criteria.where("documentSymbols").in(query.symbol(), upper));
 		}
 		if (query.from() != null) {
 			all.add(Criteria.where("occurredOn").gte(query.from().toString()));

@@ -104,6 +104,8 @@ class RecordSearchTests {
 		assertThat(ids(query(organization, "kind", "STATEMENT"))).containsExactly(statement.id());
 		assertThat(ids(query(organization, "symbol", "A/75/906"))).containsExactly(statement.id());
 		assertThat(ids(query(organization, "symbol", "S/2021/*"))).containsExactly(statement.id());
+		assertThat(ids(query(organization, "symbol", "a/75/906"))).containsExactly(statement.id());
+		assertThat(ids(query(organization, "symbol", "s/*"))).containsExactly(statement.id());
 		assertThat(ids(query(organization, "symbol", "A/75"))).isEmpty();
 		assertThat(ids(query(organization, "lang", "ru"))).containsExactly(meetingRu.id());
 		assertThat(ids(query(organization, "lang", "RU-ru"))).containsExactly(meetingRu.id());
