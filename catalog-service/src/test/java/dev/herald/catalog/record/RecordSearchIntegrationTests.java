@@ -170,6 +170,7 @@ class RecordSearchIntegrationTests {
 
 	@Test
 	void topicsShouldListTheTaxonomyWithCounts() {
+		kafka.awaitConsumed(KafkaTestClient.GROUP, KafkaTestClient.RECORDS);
 		int before = count("peacekeeping");
 		String organization = TestRecords.uniqueOrganization();
 		ObjectNode first = TestRecords.meeting(organization);

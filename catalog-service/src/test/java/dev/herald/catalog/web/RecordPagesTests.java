@@ -44,7 +44,8 @@ class RecordPagesTests {
 			.doesNotContain("<script>", "<img", "javascript:")
 			.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
 			.contains("lang=\"ru\"")
-			.contains("href=\"/records?topic=regional-security\"")
+			.contains("href=\"/records?topic=regional-security\">Regional security</a>")
+			.contains("&lt;b&gt;unknown&lt;/b&gt;</a>")
 			.contains("href=\"/records?symbol=A/75/906\"");
 	}
 
