@@ -18,7 +18,7 @@ final class Admin {
 	static Http.Response deliveries(HeraldSystem system, String recordId) {
 		return Http.send(HttpRequest
 			.newBuilder(URI.create(system.notifyUrl() + "/api/v1/admin/deliveries?size=200&recordId=" + recordId))
-			.header("Authorization", "Bearer " + ADMIN_KEY)
+			.header("X-Admin-Key", ADMIN_KEY)
 			.GET());
 	}
 
