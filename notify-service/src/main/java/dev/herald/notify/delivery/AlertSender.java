@@ -3,6 +3,7 @@ package dev.herald.notify.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +15,10 @@ import java.util.stream.Collectors;
 
 import dev.herald.notify.NotifyMetrics;
 import dev.herald.notify.NotifyProperties;
-import dev.herald.notify.mail.AlertMail;
+import dev.herald.notify.mail.AlertContent;
+import dev.herald.notify.mail.AlertRecipient;
 import dev.herald.notify.mail.MailComposer;
+import dev.herald.notify.mail.PreparedAlert;
 import dev.herald.notify.mail.SendResult;
 import dev.herald.notify.mail.SmtpBatchSender;
 import dev.herald.notify.record.RecordSnapshot;
@@ -91,14 +94,20 @@ class AlertSender {
 		}
 		String owner = UUID.randomUUID().toString();
 		Instant now = this.clock.instant();
-		List<Delivery> claimed = new ArrayList<>(
-				this.ledger.claim(positions.keySet(), owner, now, now.plus(this.properties.delivery().lease())));
-		if (claimed.isEmpty()) {
-			return -1;
-		}
+		DeliveryLedger.Claim claim = this.ledger.claim(positions.keySet(), owner, now,
+				now.plus(this.properties.delivery().lease()));
+		// An entry another sender holds is retried later: it is sent by then, or its
+		// holder died and the lease has run out.
+		int firstBusy = claim.busy().stream().mapToInt(positions::get).min().orElse(-1);
+		List<Delivery> claimed = new ArrayList<>(claim.entries());
 		claimed.sort((a, b) -> Integer.compare(positions.get(a.id()), positions.get(b.id())));
-		List<Outgoing> outgoing = prepare(claimed);
-		return sendAll(outgoing, positions, owner);
+		try {
+			int firstTransient = sendAll(prepare(claimed), positions);
+			return earliest(firstBusy, firstTransient);
+		}
+		finally {
+			this.ledger.release(claimed.stream().map(Delivery::id).toList());
+		}
 	}
 
 	private List<Outgoing> prepare(List<Delivery> claimed) {
@@ -109,6 +118,7 @@ class AlertSender {
 		Map<String, RecordSnapshot> recordsById = this.records
 			.findAllById(claimed.stream().map(Delivery::recordId).collect(Collectors.toSet()));
 		List<Outgoing> outgoing = new ArrayList<>(claimed.size());
+		Map<String, PreparedAlert> alerts = new HashMap<>();
 		Instant now = this.clock.instant();
 		for (Delivery entry : claimed) {
 			Subscriber subscriber = subscribersById.get(entry.subscriberId());
@@ -119,7 +129,9 @@ class AlertSender {
 				continue;
 			}
 			try {
-				outgoing.add(new Outgoing(entry, subscriber, this.composer.alert(alert(entry, subscriber, record))));
+				PreparedAlert alert = alerts.computeIfAbsent(record.id(),
+						(id) -> this.composer.prepare(content(record)));
+				outgoing.add(new Outgoing(entry, subscriber, this.composer.alert(alert, recipient(entry, subscriber))));
 			}
 			catch (MessagingException | RuntimeException ex) {
 				logger.warn("Cannot compose the alert of delivery {}", entry.id(), ex);
@@ -146,7 +158,7 @@ class AlertSender {
 		return null;
 	}
 
-	private int sendAll(List<Outgoing> outgoing, Map<String, Integer> positions, String owner) {
+	private int sendAll(List<Outgoing> outgoing, Map<String, Integer> positions) {
 		List<MimeMessage> messages = outgoing.stream().map(Outgoing::message).toList();
 		Set<String> untried = outgoing.stream()
 			.map((o) -> o.entry().id())
@@ -156,16 +168,15 @@ class AlertSender {
 			Outgoing sent = outgoing.get(result.index());
 			untried.remove(sent.entry().id());
 			if (record(sent, result)) {
-				int position = positions.get(sent.entry().id());
-				firstTransient[0] = (firstTransient[0] < 0) ? position : Math.min(firstTransient[0], position);
+				firstTransient[0] = earliest(firstTransient[0], positions.get(sent.entry().id()));
 			}
 		});
-		this.ledger.release(untried, owner);
-		if (!untried.isEmpty()) {
-			int position = untried.stream().mapToInt(positions::get).min().getAsInt();
-			firstTransient[0] = (firstTransient[0] < 0) ? position : Math.min(firstTransient[0], position);
-		}
-		return firstTransient[0];
+		int firstUntried = untried.stream().mapToInt(positions::get).min().orElse(-1);
+		return earliest(firstTransient[0], firstUntried);
+	}
+
+	private static int earliest(int a, int b) {
+		return (a < 0) ? b : ((b < 0) ? a : Math.min(a, b));
 	}
 
 	/**
@@ -202,16 +213,20 @@ class AlertSender {
 		}
 	}
 
-	private AlertMail alert(Delivery entry, Subscriber subscriber, RecordSnapshot record) {
+	private AlertContent content(RecordSnapshot record) {
 		String recordUrl = UriComponentsBuilder.fromUri(this.properties.catalogBaseUrl())
 			.path("/records/{id}")
 			.buildAndExpand(record.id())
 			.toUriString();
-		return new AlertMail(subscriber.email(), entry.messageId(), record.kind(), record.title(), record.occurredOn(),
-				record.place(), record.organization(), orEmpty(record.bodies()), record.summary(),
+		return new AlertContent(record.kind(), record.title(), record.occurredOn(), record.place(),
+				record.organization(), orEmpty(record.bodies()), record.summary(),
 				orEmpty(record.topics()).stream().map(this.topics::label).toList(), orEmpty(record.documentSymbols()),
-				recordUrl, this.links.manage(subscriber.id()), this.links.unsubscribe(subscriber.id()),
-				this.links.unsubscribeMailto(subscriber.id()));
+				recordUrl);
+	}
+
+	private AlertRecipient recipient(Delivery entry, Subscriber subscriber) {
+		return new AlertRecipient(subscriber.email(), entry.messageId(), this.links.manage(subscriber.id()),
+				this.links.unsubscribe(subscriber.id()), this.links.unsubscribeMailto(subscriber.id()));
 	}
 
 	private static List<String> orEmpty(List<String> values) {

@@ -20,13 +20,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param updatedAt last change
  * @param handedOffAt when it was last handed to the senders
  * @param sentAt when the SMTP server accepted it
- * @param leaseUntil until when a sender holds it
- * @param leaseOwner the sender holding it
  */
 @Document(Delivery.COLLECTION)
 public record Delivery(@Id String id, String recordId, String subscriberId, DeliveryStatus status, String messageId,
-		int attempts, String lastError, Instant createdAt, Instant updatedAt, Instant handedOffAt, Instant sentAt,
-		Instant leaseUntil, String leaseOwner) {
+		int attempts, String lastError, Instant createdAt, Instant updatedAt, Instant handedOffAt, Instant sentAt) {
 
 	/** Name of the collection. */
 	public static final String COLLECTION = "deliveries";
@@ -41,7 +38,7 @@ public record Delivery(@Id String id, String recordId, String subscriberId, Deli
 	 */
 	public static Delivery pending(String recordId, String subscriberId, String messageId, Instant now) {
 		return new Delivery(idOf(recordId, subscriberId), recordId, subscriberId, DeliveryStatus.PENDING, messageId, 0,
-				null, now, now, null, null, null, null);
+				null, now, now, null, null);
 	}
 
 	/**

@@ -3,15 +3,22 @@ package dev.herald.notify.delivery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import org.bson.Document;
 
@@ -44,8 +51,12 @@ public class DeliveryLedger implements InitializingBean {
 		this.mongo = mongo;
 	}
 
+	/** Collection of the senders' claims on entries. */
+	static final String LEASES = "delivery_leases";
+
 	@Override
 	public void afterPropertiesSet() {
+		leases().createIndex(Indexes.ascending("until"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
 		var indexes = this.mongo.indexOps(Delivery.class);
 		indexes.createIndex(new Index().on("recordId", Sort.Direction.ASC)
 			.on("subscriberId", Sort.Direction.ASC)
@@ -96,18 +107,16 @@ public class DeliveryLedger implements InitializingBean {
 
 	/**
 	 * Pending entries due for another hand-off: never handed off since before
-	 * {@code neverHandedOffBefore}, or handed off before {@code staleBefore} and not held
-	 * by a sender.
+	 * {@code neverHandedOffBefore}, or handed off before {@code staleBefore}. A duplicate
+	 * hand-off is harmless: senders claim entries and skip those sent.
 	 * @param neverHandedOffBefore creation time limit of entries never handed off
 	 * @param staleBefore hand-off time limit of stalled entries
-	 * @param now the current time
 	 * @param limit most entries returned
 	 * @return the entries
 	 */
-	public List<Delivery> findDueForHandoff(Instant neverHandedOffBefore, Instant staleBefore, Instant now, int limit) {
+	public List<Delivery> findDueForHandoff(Instant neverHandedOffBefore, Instant staleBefore, int limit) {
 		Criteria never = where("handedOffAt").is(null).and("createdAt").lt(neverHandedOffBefore);
-		Criteria stale = where("handedOffAt").lt(staleBefore)
-			.orOperator(where("leaseUntil").is(null), where("leaseUntil").lt(now));
+		Criteria stale = where("handedOffAt").lt(staleBefore);
 		Query due = query(where("status").is(DeliveryStatus.PENDING).orOperator(never, stale)).limit(limit);
 		return this.mongo.find(due, Delivery.class);
 	}
@@ -122,75 +131,146 @@ public class DeliveryLedger implements InitializingBean {
 	}
 
 	/**
-	 * Claim pending entries for one sender: an entry sent, failed, skipped, or held by
-	 * another sender whose lease runs, is not claimed.
+	 * Claim entries for one sender. A claim is a lease document keyed by the entry id, so
+	 * taking it is a plain insert that the unique {@code _id} lets only one sender win; a
+	 * lease past its time is taken over. Entries no longer pending are not claimed.
 	 * @param ids entry ids
 	 * @param owner the sender's claim id
 	 * @param now the current time
 	 * @param leaseUntil until when the claim holds
-	 * @return the entries claimed
+	 * @return the pending entries claimed, and those held by another sender
 	 */
-	public List<Delivery> claim(Collection<String> ids, String owner, Instant now, Instant leaseUntil) {
-		this.mongo.updateMulti(
-				query(where("_id").in(ids)
-					.and("status")
-					.is(DeliveryStatus.PENDING)
-					.orOperator(where("leaseUntil").is(null), where("leaseUntil").lt(now))),
-				new Update().set("leaseOwner", owner).set("leaseUntil", leaseUntil), Delivery.class);
-		return this.mongo.find(query(where("_id").in(ids).and("leaseOwner").is(owner)), Delivery.class);
+	public Claim claim(Collection<String> ids, String owner, Instant now, Instant leaseUntil) {
+		Set<String> won = insertLeases(ids, owner, leaseUntil);
+		Set<String> contested = new HashSet<>(ids);
+		contested.removeAll(won);
+		if (!contested.isEmpty()) {
+			Set<String> expired = takeOverExpired(contested, now);
+			won.addAll(insertLeases(expired, owner, leaseUntil));
+			contested.removeAll(won);
+		}
+		List<Delivery> entries = won.isEmpty() ? List.of()
+				: this.mongo.find(query(where("_id").in(won)), Delivery.class);
+		List<Delivery> pending = entries.stream().filter((entry) -> entry.status() == DeliveryStatus.PENDING).toList();
+		Set<String> done = new HashSet<>(won);
+		pending.forEach((entry) -> done.remove(entry.id()));
+		release(done);
+		Set<String> busy = contested.isEmpty() ? Set.of()
+				: this.mongo.find(query(where("_id").in(contested)), Delivery.class)
+					.stream()
+					.filter((entry) -> entry.status() == DeliveryStatus.PENDING)
+					.map(Delivery::id)
+					.collect(Collectors.toSet());
+		return new Claim(pending, busy);
 	}
 
 	/**
-	 * Mark an entry sent.
+	 * Release claims.
+	 * @param ids entry ids
+	 */
+	public void release(Collection<String> ids) {
+		if (!ids.isEmpty()) {
+			leases().deleteMany(Filters.in("_id", ids));
+		}
+	}
+
+	private Set<String> insertLeases(Collection<String> ids, String owner, Instant until) {
+		Set<String> won = new HashSet<>();
+		if (ids.isEmpty()) {
+			return won;
+		}
+		List<String> ordered = List.copyOf(ids);
+		List<Document> leases = ordered.stream()
+			.map((id) -> new Document("_id", id).append("owner", owner).append("until", Date.from(until)))
+			.toList();
+		won.addAll(ordered);
+		try {
+			leases().insertMany(leases, new InsertManyOptions().ordered(false));
+		}
+		catch (MongoBulkWriteException ex) {
+			for (BulkWriteError error : ex.getWriteErrors()) {
+				if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+					throw ex;
+				}
+				won.remove(ordered.get(error.getIndex()));
+			}
+		}
+		return won;
+	}
+
+	private Set<String> takeOverExpired(Set<String> ids, Instant now) {
+		Set<String> expired = new HashSet<>();
+		for (Document lease : leases().find(Filters.in("_id", ids))) {
+			Date until = lease.getDate("until");
+			if (until != null && until.toInstant().isBefore(now)
+					&& leases()
+						.deleteOne(Filters.and(Filters.eq("_id", lease.getString("_id")), Filters.eq("until", until)))
+						.getDeletedCount() == 1) {
+				expired.add(lease.getString("_id"));
+			}
+		}
+		return expired;
+	}
+
+	private MongoCollection<Document> leases() {
+		return this.mongo.getCollection(LEASES);
+	}
+
+	/**
+	 * The outcome of a claim.
+	 *
+	 * @param entries the pending entries now held by the claimant
+	 * @param busy ids of pending entries another sender holds
+	 */
+	public record Claim(List<Delivery> entries, Set<String> busy) {
+	}
+
+	/**
+	 * Mark a claimed entry sent.
 	 * @param id entry id
 	 * @param at when the SMTP server accepted it
 	 */
 	public void markSent(String id, Instant at) {
-		this.mongo.updateFirst(query(where("_id").is(id)),
-				release(new Update().set("status", DeliveryStatus.SENT)
+		update(id,
+				new Update().set("status", DeliveryStatus.SENT)
 					.inc("attempts", 1)
 					.unset("lastError")
 					.set("updatedAt", at)
-					.set("sentAt", at)),
-				Delivery.class);
+					.set("sentAt", at));
 	}
 
 	/**
-	 * Mark an entry failed for good.
+	 * Mark a claimed entry failed for good.
 	 * @param id entry id
 	 * @param error the server's reply or the error
 	 * @param at when
 	 */
 	public void markFailed(String id, String error, Instant at) {
-		this.mongo.updateFirst(query(where("_id").is(id).and("status").is(DeliveryStatus.PENDING)),
-				release(new Update().set("status", DeliveryStatus.FAILED)
+		update(id,
+				new Update().set("status", DeliveryStatus.FAILED)
 					.inc("attempts", 1)
 					.set("lastError", error)
-					.set("updatedAt", at)),
-				Delivery.class);
+					.set("updatedAt", at));
 	}
 
 	/**
-	 * Mark an entry skipped.
+	 * Mark a claimed entry skipped.
 	 * @param id entry id
 	 * @param reason why it was not sent
 	 * @param at when
 	 */
 	public void markSkipped(String id, String reason, Instant at) {
-		this.mongo.updateFirst(query(where("_id").is(id).and("status").is(DeliveryStatus.PENDING)), release(
-				new Update().set("status", DeliveryStatus.SKIPPED).set("lastError", reason).set("updatedAt", at)),
-				Delivery.class);
+		update(id, new Update().set("status", DeliveryStatus.SKIPPED).set("lastError", reason).set("updatedAt", at));
 	}
 
 	/**
-	 * Record a failed try that may succeed later, and release the entry.
+	 * Record a failed try of a claimed entry that may succeed later.
 	 * @param id entry id
 	 * @param error the server's reply or the error
 	 * @param at when
 	 */
 	public void recordTransientFailure(String id, String error, Instant at) {
-		this.mongo.updateFirst(query(where("_id").is(id).and("status").is(DeliveryStatus.PENDING)),
-				release(new Update().inc("attempts", 1).set("lastError", error).set("updatedAt", at)), Delivery.class);
+		update(id, new Update().inc("attempts", 1).set("lastError", error).set("updatedAt", at));
 	}
 
 	/**
@@ -208,23 +288,11 @@ public class DeliveryLedger implements InitializingBean {
 		}
 		String error = (entry.lastError() != null) ? entry.lastError() : fallbackError;
 		return this.mongo.updateFirst(query(where("_id").is(id).and("status").is(DeliveryStatus.PENDING)),
-				release(new Update().set("status", DeliveryStatus.FAILED)
+				new Update().set("status", DeliveryStatus.FAILED)
 					.set("lastError", "retries exhausted: " + error)
-					.set("updatedAt", at)),
+					.set("updatedAt", at),
 				Delivery.class)
 			.getModifiedCount() > 0;
-	}
-
-	/**
-	 * Release the claims of one sender on entries it did not try.
-	 * @param ids entry ids
-	 * @param owner the sender's claim id
-	 */
-	public void release(Collection<String> ids, String owner) {
-		if (!ids.isEmpty()) {
-			this.mongo.updateMulti(query(where("_id").in(ids).and("leaseOwner").is(owner)), release(new Update()),
-					Delivery.class);
-		}
 	}
 
 	/**
@@ -240,7 +308,7 @@ public class DeliveryLedger implements InitializingBean {
 			return List.of();
 		}
 		this.mongo.updateMulti(query(where("_id").in(ids).and("status").is(DeliveryStatus.FAILED)),
-				release(new Update().set("status", DeliveryStatus.PENDING).set("updatedAt", at)), Delivery.class);
+				new Update().set("status", DeliveryStatus.PENDING).set("updatedAt", at), Delivery.class);
 		return this.mongo.find(query(where("_id").in(ids).and("status").is(DeliveryStatus.PENDING)), Delivery.class);
 	}
 
@@ -306,8 +374,10 @@ public class DeliveryLedger implements InitializingBean {
 		return query(criteria);
 	}
 
-	private static Update release(Update update) {
-		return update.unset("leaseOwner").unset("leaseUntil");
+	// Only the claimant of an entry changes it, so the id alone selects it (and an
+	// id-only filter stays on the _id index of every MongoDB-protocol server).
+	private void update(String id, Update update) {
+		this.mongo.updateFirst(query(where("_id").is(id)), update, Delivery.class);
 	}
 
 }

@@ -66,7 +66,7 @@ class HandoffSweeper {
 		List<Delivery> due;
 		do {
 			due = this.ledger.findDueForHandoff(now.minus(this.settings.handoffGrace()),
-					now.minus(this.settings.staleAfter()), now, BATCH);
+					now.minus(this.settings.staleAfter()), BATCH);
 			this.handoff.handOff(due);
 			total += due.size();
 		}

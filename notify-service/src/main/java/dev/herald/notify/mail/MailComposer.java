@@ -3,7 +3,6 @@ package dev.herald.notify.mail;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.herald.notify.NotifyProperties;
@@ -49,20 +48,29 @@ public class MailComposer {
 	}
 
 	/**
-	 * An alert about one record for one subscriber.
-	 * @param mail what it says
+	 * Render a record's alert once for all its recipients.
+	 * @param content what the alert says
+	 * @return the rendered alert
+	 */
+	public PreparedAlert prepare(AlertContent content) {
+		String subject = HeaderValues.trimmed("[Herald] " + content.kindLabel() + ": " + content.titleLine(),
+				this.subjectMaxLength);
+		return PreparedAlert.render(this.templates, content, subject);
+	}
+
+	/**
+	 * The alert of one record for one subscriber.
+	 * @param alert the record's rendered alert
+	 * @param recipient the subscriber's address, Message-ID and links
 	 * @return the message, saved and ready to send
 	 * @throws MessagingException when it cannot be built
 	 */
-	public MimeMessage alert(AlertMail mail) throws MessagingException {
-		Map<String, Object> variables = new LinkedHashMap<>();
-		variables.put("mail", mail);
-		String subject = HeaderValues.trimmed("[Herald] " + mail.kindLabel() + ": " + HeaderValues.clean(mail.title()),
-				this.subjectMaxLength);
-		MimeMessage message = message(mail.messageId(), mail.to(), subject, this.templates.render("alert", variables));
+	public MimeMessage alert(PreparedAlert alert, AlertRecipient recipient) throws MessagingException {
+		MimeMessage message = message(recipient.messageId(), recipient.to(), alert.subject(),
+				new RenderedBody(alert.text(recipient), alert.html(recipient)));
 		message.setHeader("List-Id", this.listId);
-		message.setHeader("List-Unsubscribe", "<" + HeaderValues.clean(mail.unsubscribeUrl()) + ">, <"
-				+ HeaderValues.clean(mail.unsubscribeMailto()) + ">");
+		message.setHeader("List-Unsubscribe", "<" + HeaderValues.clean(recipient.unsubscribeUrl()) + ">, <"
+				+ HeaderValues.clean(recipient.unsubscribeMailto()) + ">");
 		message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 		message.saveChanges();
 		return message;

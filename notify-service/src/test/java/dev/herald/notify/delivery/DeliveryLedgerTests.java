@@ -36,6 +36,7 @@ class DeliveryLedgerTests {
 	@BeforeEach
 	void createLedger() {
 		this.mongo.dropCollection(Delivery.class);
+		this.mongo.dropCollection(DeliveryLedger.LEASES);
 		this.ledger = new DeliveryLedger(this.mongo);
 		this.ledger.afterPropertiesSet();
 	}
@@ -53,13 +54,19 @@ class DeliveryLedgerTests {
 	void claimShouldTakeOnlyPendingEntriesNotHeldByAnotherSender() {
 		this.ledger.insertNew(List.of(entry("r", "a"), entry("r", "b"), entry("r", "c")));
 		this.ledger.markSent("r:c", NOW);
-		List<Delivery> first = this.ledger.claim(List.of("r:a", "r:c"), "one", NOW, NOW.plusSeconds(300));
-		assertThat(first).extracting(Delivery::id).containsExactly("r:a");
-		List<Delivery> second = this.ledger.claim(List.of("r:a", "r:b", "r:c"), "two", NOW, NOW.plusSeconds(300));
-		assertThat(second).extracting(Delivery::id).containsExactly("r:b");
-		List<Delivery> afterLease = this.ledger.claim(List.of("r:a"), "three", NOW.plusSeconds(301),
+		DeliveryLedger.Claim first = this.ledger.claim(List.of("r:a", "r:c"), "one", NOW, NOW.plusSeconds(300));
+		assertThat(first.entries()).extracting(Delivery::id).containsExactly("r:a");
+		assertThat(first.busy()).isEmpty();
+		DeliveryLedger.Claim second = this.ledger.claim(List.of("r:a", "r:b", "r:c"), "two", NOW, NOW.plusSeconds(300));
+		assertThat(second.entries()).extracting(Delivery::id).containsExactly("r:b");
+		assertThat(second.busy()).containsExactly("r:a");
+		DeliveryLedger.Claim afterLease = this.ledger.claim(List.of("r:a"), "three", NOW.plusSeconds(301),
 				NOW.plusSeconds(600));
-		assertThat(afterLease).extracting(Delivery::id).containsExactly("r:a");
+		assertThat(afterLease.entries()).extracting(Delivery::id).containsExactly("r:a");
+		this.ledger.release(List.of("r:a"));
+		assertThat(this.ledger.claim(List.of("r:a"), "four", NOW.plusSeconds(302), NOW.plusSeconds(600)).entries())
+			.extracting(Delivery::id)
+			.containsExactly("r:a");
 	}
 
 	@Test
@@ -71,8 +78,11 @@ class DeliveryLedgerTests {
 		assertThat(sent.status()).isEqualTo(DeliveryStatus.SENT);
 		assertThat(sent.sentAt()).isEqualTo(NOW);
 		assertThat(sent.attempts()).isOne();
-		assertThat(sent.leaseOwner()).isNull();
-		assertThat(this.ledger.claim(List.of("r:a"), "two", NOW.plusSeconds(999), NOW.plusSeconds(1299))).isEmpty();
+		DeliveryLedger.Claim whileHeld = this.ledger.claim(List.of("r:a"), "two", NOW, NOW.plusSeconds(300));
+		assertThat(whileHeld.entries()).isEmpty();
+		assertThat(whileHeld.busy()).as("an entry already sent is never waited for").isEmpty();
+		this.ledger.release(List.of("r:a"));
+		assertThat(this.ledger.claim(List.of("r:a"), "three", NOW, NOW.plusSeconds(300)).entries()).isEmpty();
 	}
 
 	@Test
@@ -96,7 +106,7 @@ class DeliveryLedgerTests {
 		this.ledger.markHandedOff(List.of("r:moving"), NOW);
 		this.ledger.markSent("r:sent", old);
 		List<Delivery> due = this.ledger.findDueForHandoff(NOW.minus(Duration.ofMinutes(2)),
-				NOW.minus(Duration.ofHours(1)), NOW, 100);
+				NOW.minus(Duration.ofHours(1)), 100);
 		assertThat(due).extracting(Delivery::id).containsExactlyInAnyOrder("r:orphan", "r:stalled");
 		assertThat(this.ledger.findNotHandedOff(List.of("r:fresh", "r:orphan", "r:stalled"))).extracting(Delivery::id)
 			.containsExactlyInAnyOrder("r:fresh", "r:orphan");

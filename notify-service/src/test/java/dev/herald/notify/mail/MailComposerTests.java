@@ -21,6 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MailComposerTests {
 
+	private static final AlertRecipient RECIPIENT = new AlertRecipient("reader@example.org", "<abc@herald.localhost>",
+			"https://notify.herald.test/manage?token=m", "https://notify.herald.test/unsubscribe?token=u",
+			"mailto:unsubscribe@herald.localhost?subject=unsubscribe%20u");
+
 	private final MailComposer composer;
 
 	MailComposerTests() throws Exception {
@@ -30,7 +34,7 @@ class MailComposerTests {
 
 	@Test
 	void alertShouldBeMultipartAlternativeUtf8WithTheListHeaders() throws Exception {
-		MimeMessage message = this.composer.alert(alert("Joint meeting of the councils", "A short summary."));
+		MimeMessage message = alert(alert("Joint meeting of the councils", "A short summary."));
 		assertThat(message.getContentType()).startsWith("multipart/alternative");
 		MimeMultipart parts = (MimeMultipart) message.getContent();
 		assertThat(parts.getCount()).isEqualTo(2);
@@ -48,7 +52,7 @@ class MailComposerTests {
 
 	@Test
 	void alertShouldShowEveryFieldAndTheLinksInBothParts() throws Exception {
-		MimeMessage message = this.composer.alert(alert("Статья: заседание Совета", "Summary line"));
+		MimeMessage message = alert(alert("Статья: заседание Совета", "Summary line"));
 		String text = part(message, 0);
 		String html = part(message, 1);
 		for (String body : List.of(text, html)) {
@@ -62,8 +66,7 @@ class MailComposerTests {
 
 	@Test
 	void alertWhenRecordFieldsHoldMarkupShouldEscapeThemInHtml() throws Exception {
-		MimeMessage message = this.composer
-			.alert(alert("<script>alert(1)</script> & <b>bold</b>", "<img src=x onerror=alert(2)>"));
+		MimeMessage message = alert(alert("<script>alert(1)</script> & <b>bold</b>", "<img src=x onerror=alert(2)>"));
 		String html = part(message, 1);
 		assertThat(html).doesNotContain("<script>", "<img", "<b>bold")
 			.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;")
@@ -72,7 +75,7 @@ class MailComposerTests {
 
 	@Test
 	void alertWhenTitleCarriesHeaderInjectionShouldKeepItOutOfTheHeaders() throws Exception {
-		MimeMessage message = this.composer.alert(alert("Title\r\nBcc: victim@example.org\r\nX-Evil: 1", "s"));
+		MimeMessage message = alert(alert("Title\r\nBcc: victim@example.org\r\nX-Evil: 1", "s"));
 		assertThat(message.getSubject()).isEqualTo("[Herald] Meeting: Title Bcc: victim@example.org X-Evil: 1");
 		assertThat(message.getHeader("Bcc")).isNull();
 		assertThat(message.getHeader("X-Evil")).isNull();
@@ -86,15 +89,29 @@ class MailComposerTests {
 	void alertWhenTitleIsVeryLongShouldTrimTheSubjectOnAWordBoundary() throws Exception {
 		String title = "Statement by the Ministers of Foreign Affairs of the Member States of the Collective Security "
 				+ "Treaty Organization on the strengthening of cooperation in the field of foreign policy";
-		AlertMail statement = alert(title, "s");
-		statement = new AlertMail(statement.to(), statement.messageId(), "STATEMENT", title, null, null, null,
-				List.of(), null, List.of(), List.of(), statement.recordUrl(), statement.manageUrl(),
-				statement.unsubscribeUrl(), statement.unsubscribeMailto());
-		String subject = this.composer.alert(statement).getSubject();
+		AlertContent statement = new AlertContent("STATEMENT", title, null, null, null, List.of(), null, List.of(),
+				List.of(), "https://catalog.herald.test/records/r-2");
+		String subject = alert(statement).getSubject();
 		assertThat(subject).startsWith("[Herald] Statement: Statement by the Ministers")
 			.hasSizeLessThanOrEqualTo(120)
 			.endsWith("\u2026");
 		assertThat(subject.substring(0, subject.length() - 1)).doesNotEndWith(" ");
+	}
+
+	@Test
+	void alertsOfOneRecordShouldDifferOnlyInTheirRecipientsLinksAndIds() throws Exception {
+		PreparedAlert prepared = this.composer.prepare(alert("One record", "Summary"));
+		MimeMessage first = this.composer.alert(prepared, RECIPIENT);
+		MimeMessage second = this.composer.alert(prepared,
+				new AlertRecipient("other@example.org", "<def@herald.localhost>",
+						"https://notify.herald.test/m2?a=1&b=2", "https://notify.herald.test/u2",
+						"mailto:unsubscribe@herald.localhost?subject=unsubscribe%20u2"));
+		assertThat(part(first, 0)).contains("https://notify.herald.test/manage?token=m").doesNotContain("m2");
+		assertThat(part(second, 0)).contains("https://notify.herald.test/m2?a=1&b=2", "https://notify.herald.test/u2")
+			.doesNotContain("token=m", "herald-manage-link");
+		assertThat(part(second, 1)).contains("href=\"https://notify.herald.test/m2?a=1&amp;b=2\"");
+		assertThat(second.getHeader("Message-ID", null)).isEqualTo("<def@herald.localhost>");
+		assertThat(second.getAllRecipients()).extracting(Object::toString).containsExactly("other@example.org");
 	}
 
 	@Test
@@ -108,13 +125,14 @@ class MailComposerTests {
 		assertThat(message.getHeader("List-Unsubscribe")).isNull();
 	}
 
-	private static AlertMail alert(String title, String summary) {
-		return new AlertMail("reader@example.org", "<abc@herald.localhost>", "MEETING", title,
-				LocalDate.parse("2023-11-23"), "Minsk, Belarus", "CSTO", List.of("Collective Security Council"),
-				summary, List.of("Information security"), List.of("A/75/906", "S/2021/534"),
-				"https://catalog.herald.test/records/r-1", "https://notify.herald.test/manage?token=m",
-				"https://notify.herald.test/unsubscribe?token=u",
-				"mailto:unsubscribe@herald.localhost?subject=unsubscribe%20u");
+	private MimeMessage alert(AlertContent content) throws Exception {
+		return this.composer.alert(this.composer.prepare(content), RECIPIENT);
+	}
+
+	private static AlertContent alert(String title, String summary) {
+		return new AlertContent("MEETING", title, LocalDate.parse("2023-11-23"), "Minsk, Belarus", "CSTO",
+				List.of("Collective Security Council"), summary, List.of("Information security"),
+				List.of("A/75/906", "S/2021/534"), "https://catalog.herald.test/records/r-1");
 	}
 
 	private static String part(MimeMessage message, int index) throws Exception {

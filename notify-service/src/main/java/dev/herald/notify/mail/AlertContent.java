@@ -4,11 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What an alert email says. Every field may hold untrusted record data; the composer
- * escapes it in HTML and keeps it out of headers except the cleaned subject.
+ * What an alert says about a record, the same for every recipient. Every field may hold
+ * untrusted record data: templates escape it in HTML, and only the cleaned title reaches
+ * a header (the subject).
  *
- * @param to recipient address
- * @param messageId deterministic Message-ID
  * @param kind {@code MEETING} or {@code STATEMENT}
  * @param title record title
  * @param occurredOn date of the meeting or statement
@@ -19,13 +18,9 @@ import java.util.List;
  * @param topics labels of the record's topics
  * @param documentSymbols document symbols
  * @param recordUrl the record's page in the catalog
- * @param manageUrl signed manage link
- * @param unsubscribeUrl signed one-click unsubscribe link
- * @param unsubscribeMailto {@code mailto:} unsubscribe link
  */
-public record AlertMail(String to, String messageId, String kind, String title, LocalDate occurredOn, String place,
-		String organization, List<String> bodies, String summary, List<String> topics, List<String> documentSymbols,
-		String recordUrl, String manageUrl, String unsubscribeUrl, String unsubscribeMailto) {
+public record AlertContent(String kind, String title, LocalDate occurredOn, String place, String organization,
+		List<String> bodies, String summary, List<String> topics, List<String> documentSymbols, String recordUrl) {
 
 	/**
 	 * The title on one line, whatever line breaks the record holds.
