@@ -1,0 +1,148 @@
+package dev.herald.notify.subscription;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import dev.herald.notify.NotifyProperties;
+import dev.herald.notify.ratelimit.RateLimitExceededException;
+import dev.herald.notify.token.InvalidTokenException;
+import dev.herald.notify.token.SubscriberLinks;
+import dev.herald.notify.token.TokenService;
+import dev.herald.notify.topic.Topic;
+import dev.herald.notify.topic.TopicCatalog;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.never;
+
+@WebMvcTest(SubscriptionPages.class)
+class SubscriptionPagesTests {
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@MockitoBean
+	private SubscriptionService subscriptions;
+
+	@MockitoBean
+	private TokenService tokens;
+
+	@MockitoBean
+	private SubscriberLinks links;
+
+	@Test
+	void subscribeFormShouldOfferEveryTopic() {
+		assertThat(this.mvc.get().uri("/subscribe")).hasStatusOk()
+			.bodyText()
+			.contains("name=\"email\"", "value=\"peacekeeping\"", "Peacekeeping", "value=\"cyber\"", "Cyber");
+	}
+
+	@Test
+	void subscribeShouldAnswer202WithACheckYourEmailPage() {
+		assertThat(this.mvc.post()
+			.uri("/subscribe")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.content("email=reader%40example.org&topics=cyber&topics=peacekeeping&language=ru"))
+			.hasStatus(HttpStatus.ACCEPTED)
+			.bodyText()
+			.contains("Check your email");
+		then(this.subscriptions).should()
+			.subscribe(eq(new SubscriptionRequest("reader@example.org", List.of("cyber", "peacekeeping"), "ru")),
+					eq("127.0.0.1"));
+	}
+
+	@Test
+	void subscribeWhenRateLimitedShouldAnswer429WithRetryAfter() {
+		willThrow(RateLimitExceededException.forAddress(Duration.ofHours(2))).given(this.subscriptions)
+			.subscribe(any(), anyString());
+		assertThat(this.mvc.post()
+			.uri("/subscribe")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.content("email=reader%40example.org&topics=cyber")).hasStatus(HttpStatus.TOO_MANY_REQUESTS)
+			.hasHeader("Retry-After", "7200")
+			.bodyText()
+			.contains("No email was sent");
+	}
+
+	@Test
+	void subscribeWhenMailIsDownShouldAnswer503WithRetryAfter() {
+		willThrow(new MailUnavailableException(new IllegalStateException("down"))).given(this.subscriptions)
+			.subscribe(any(), anyString());
+		assertThat(this.mvc.post()
+			.uri("/subscribe")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.content("email=reader%40example.org&topics=cyber")).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+			.hasHeader("Retry-After", "60");
+	}
+
+	@Test
+	void unsubscribeGetShouldShowAButtonAndChangeNothing() {
+		assertThat(this.mvc.get().uri("/unsubscribe?token=abc.def")).hasStatusOk()
+			.bodyText()
+			.contains("action=\"/unsubscribe?token=abc.def\"", "name=\"List-Unsubscribe\" value=\"One-Click\"");
+		then(this.subscriptions).should(never()).unsubscribe(anyString());
+	}
+
+	@Test
+	void unsubscribePostShouldRequireTheOneClickBody() {
+		assertThat(this.mvc.post().uri("/unsubscribe?token=abc.def")).hasStatus(HttpStatus.BAD_REQUEST);
+		then(this.subscriptions).should(never()).unsubscribe(anyString());
+		assertThat(this.mvc.post()
+			.uri("/unsubscribe?token=abc.def")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.content("List-Unsubscribe=One-Click")).hasStatusOk().bodyText().contains("You are unsubscribed");
+		then(this.subscriptions).should().unsubscribe("abc.def");
+	}
+
+	@Test
+	void confirmWithARefusedTokenShouldShowAClearPage() {
+		given(this.subscriptions.confirm(any())).willThrow(InvalidTokenException.noLongerValid());
+		assertThat(this.mvc.get().uri("/subscriptions/confirm?token=abc.def")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyText()
+			.contains("This link cannot be used", "cancelled since");
+	}
+
+	@Test
+	void managePageShouldShowTheAddressAndTickTheFollowedTopics() {
+		Subscriber subscriber = new Subscriber("s-1", "<b>reader</b>@example.org", "reader@example.org",
+				List.of("cyber"), SubscriberStatus.ACTIVE, Frequency.IMMEDIATE, "en", Instant.now(), Instant.now(),
+				Instant.now(), null, 0);
+		given(this.subscriptions.show("abc.def")).willReturn(subscriber);
+		given(this.links.unsubscribeToken("s-1")).willReturn("unsub.token");
+		assertThat(this.mvc.get().uri("/subscriptions/manage?token=abc.def")).hasStatusOk()
+			.bodyText()
+			.contains("&lt;b&gt;reader&lt;/b&gt;@example.org", "value=\"cyber\" checked=\"checked\"",
+					"action=\"/unsubscribe?token=unsub.token\"")
+			.doesNotContain("<b>reader");
+	}
+
+	@TestConfiguration
+	@EnableConfigurationProperties(NotifyProperties.class)
+	static class Topics {
+
+		@Bean
+		TopicCatalog topicCatalog() {
+			return TopicCatalog
+				.of(List.of(new Topic("peacekeeping", "Peacekeeping", ""), new Topic("cyber", "Cyber", "")));
+		}
+
+	}
+
+}
