@@ -33,9 +33,9 @@ class BrokerRestartE2ETests {
 		Catalog catalog = new Catalog(system);
 		subscribe(system, inbox, email);
 
-		try (Poster poster = new Poster(system, 400, Duration.ofMillis(100),
+		try (Poster poster = new Poster(system, 200, Duration.ofMillis(100),
 				(number) -> record(organization, number))) {
-			await().atMost(Duration.ofMinutes(1)).until(() -> poster.accepted().size() >= 50);
+			await().atMost(Duration.ofMinutes(1)).until(() -> poster.accepted().size() >= 40);
 			system.kafka().stop();
 			Instant stopped = Instant.now();
 			await().atMost(Duration.ofMinutes(2))

@@ -76,11 +76,16 @@ final class HeraldSystem implements AutoCloseable {
 		this.ingest = service("ingest-service", this.ingestPort,
 				Map.of("HERALD_INGEST_CATALOG_BASE_URL", catalogUrl()));
 		this.catalog = service("catalog-service", this.catalogPort, Map.of());
+		// Deliveries claimed by a killed instance are taken over once their lease ends:
+		// short
+		// leases and sweeps keep the crash scenario within minutes.
 		this.notify = service("notify-service", this.notifyPort,
 				Map.of("HERALD_NOTIFY_CATALOG_BASE_URL", catalogUrl(), "HERALD_NOTIFY_PUBLIC_BASE_URL", notifyUrl(),
 						"HERALD_NOTIFY_LIMITS_REQUESTS_PER_CLIENT_PER_MINUTE", "100000",
 						"HERALD_NOTIFY_DELIVERY_BATCH_SIZE", Integer.toString(DELIVERY_BATCH_SIZE),
-						"HERALD_NOTIFY_DELIVERY_CONCURRENCY", Integer.toString(DELIVERY_CONCURRENCY)));
+						"HERALD_NOTIFY_DELIVERY_CONCURRENCY", Integer.toString(DELIVERY_CONCURRENCY),
+						"HERALD_NOTIFY_DELIVERY_LEASE", "20s", "HERALD_NOTIFY_DELIVERY_STALE_AFTER", "30s",
+						"HERALD_NOTIFY_DELIVERY_SWEEP_INTERVAL", "5s", "HERALD_NOTIFY_DELIVERY_HANDOFF_GRACE", "10s"));
 	}
 
 	/**
