@@ -75,8 +75,7 @@ class RecordListener {
 		DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(message,
 				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, logger);
 		if (unreadable != null) {
-			// The contract violation says what is wrong; the dead letter's headers carry
-			// it.
+			// The contract violation says what is wrong; the dead letter carries it.
 			return (unreadable.getCause() instanceof ContractViolationException violation) ? violation : unreadable;
 		}
 		if (message.value() == null) {

@@ -78,8 +78,7 @@ class RecordsKafkaConfiguration {
 		BackOff outage = unbounded(properties.outageRetry());
 		handler.setBackOffFunction((record, ex) -> Outages.isOutage(ex) ? outage : null);
 		handler.addNotRetryableExceptions(ContractViolationException.class);
-		// A refused message is an expected event, reported by the dead letter and its
-		// counter.
+		// A refused message is expected; its dead letter and counter report it.
 		handler.setLogLevel(KafkaException.Level.WARN);
 		return handler;
 	}

@@ -74,8 +74,7 @@ public class RecordSearch {
 			all.add(Criteria.where("organization").is(query.organization()));
 		}
 		if (query.symbol() != null) {
-			// Symbols are written in capitals (A/75/906); a query in small letters finds
-			// them too.
+			// Symbols are written in capitals; a query in small letters finds them too.
 			String upper = query.symbol().toUpperCase(Locale.ROOT);
 			all.add(query.symbolPrefix() ? Criteria.where("documentSymbols").regex("^" + escape(upper))
 					: Criteria.where("documentSymbols").in(query.symbol(), upper));

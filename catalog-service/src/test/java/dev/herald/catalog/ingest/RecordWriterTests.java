@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.herald.catalog.TestRecords;
 import dev.herald.catalog.record.RecordDocument;
@@ -12,7 +13,10 @@ import dev.herald.catalog.search.TextAnalyzer;
 import dev.herald.localstack.test.EnableHeraldInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentMatchers;
+import org.mockito.Mockito;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +47,9 @@ class RecordWriterTests {
 
 	@Autowired
 	private MeterRegistry meters;
+
+	@Autowired
+	private RecordDocuments documents;
 
 	@Test
 	void storeWhenRecordsAreNewShouldInsertThemWithTheirTerms() {
@@ -116,6 +123,52 @@ class RecordWriterTests {
 			.read(TestRecords.revision(event, Instant.parse("2024-01-01T00:00:00Z"), "Old"));
 		assertThat(this.writer.store(List.of(newer, older))).isEqualTo(new StoreResult(1, 1));
 		assertThat(this.mongo.findById(newer.id(), RecordDocument.class).title()).isEqualTo("New");
+	}
+
+	@Test
+	void storeWhenANewerRevisionIsWrittenConcurrentlyShouldKeepIt() {
+		ObjectNode event = TestRecords.meeting(TestRecords.uniqueOrganization());
+		RecordPublished first = TestRecords
+			.read(TestRecords.revision(event, Instant.parse("2024-01-01T00:00:00Z"), "1"));
+		RecordPublished second = TestRecords
+			.read(TestRecords.revision(event, Instant.parse("2024-02-01T00:00:00Z"), "2"));
+		RecordPublished third = TestRecords
+			.read(TestRecords.revision(event, Instant.parse("2024-03-01T00:00:00Z"), "3"));
+		this.writer.store(List.of(first));
+		RecordWriter racing = writerRacedBy(third);
+		assertThat(racing.store(List.of(second))).isEqualTo(new StoreResult(0, 1));
+		assertThat(this.mongo.findById(second.id(), RecordDocument.class).title()).isEqualTo("3");
+	}
+
+	@Test
+	void storeWhenTheSameIdIsInsertedConcurrentlyShouldKeepTheNewer() {
+		ObjectNode event = TestRecords.meeting(TestRecords.uniqueOrganization());
+		RecordPublished older = TestRecords
+			.read(TestRecords.revision(event, Instant.parse("2024-01-01T00:00:00Z"), "old"));
+		RecordPublished newer = TestRecords
+			.read(TestRecords.revision(event, Instant.parse("2024-02-01T00:00:00Z"), "new"));
+		RecordWriter racing = writerRacedBy(newer);
+		assertThat(racing.store(List.of(older))).isEqualTo(new StoreResult(0, 1));
+		assertThat(this.mongo.findById(older.id(), RecordDocument.class).title()).isEqualTo("new");
+	}
+
+	/**
+	 * Returns a writer whose first read is followed by another writer storing the given
+	 * revision, as a second consumer could between the read and the write.
+	 */
+	private RecordWriter writerRacedBy(RecordPublished concurrent) {
+		MongoTemplate racingMongo = Mockito.spy(this.mongo);
+		AtomicBoolean raced = new AtomicBoolean();
+		Mockito.doAnswer((invocation) -> {
+			Object result = invocation.callRealMethod();
+			if (raced.compareAndSet(false, true)) {
+				this.writer.store(List.of(concurrent));
+			}
+			return result;
+		})
+			.when(racingMongo)
+			.find(ArgumentMatchers.any(Query.class), ArgumentMatchers.eq(Document.class), ArgumentMatchers.anyString());
+		return new RecordWriter(racingMongo, this.documents, new CatalogMetrics(new SimpleMeterRegistry()));
 	}
 
 	private static Query byOrganization(String organization) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import dev.herald.catalog.TestDocuments;
 import dev.herald.catalog.WebSliceConfiguration;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -73,7 +74,8 @@ class RecordControllerTests {
 		assertThat(this.mvc.get().uri("/api/v1/records")).hasStatusOk()
 			.doesNotContainHeader(HttpHeaders.LINK)
 			.bodyJson()
-			.hasPathSatisfying("$.items", (items) -> assertThat(items).asList().isEmpty())
+			.hasPathSatisfying("$.items",
+					(items) -> assertThat(items).asInstanceOf(InstanceOfAssertFactories.LIST).isEmpty())
 			.hasPathSatisfying("$.size", (size) -> assertThat(size).isEqualTo(20));
 	}
 
