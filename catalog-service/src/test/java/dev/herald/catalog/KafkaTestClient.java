@@ -142,6 +142,9 @@ public final class KafkaTestClient implements AutoCloseable {
 				.stream()
 				.map((info) -> new TopicPartition(topic, info.partition()))
 				.toList();
+			if (partitions.isEmpty()) {
+				throw new IllegalStateException("Topic " + topic + " does not exist");
+			}
 			consumer.assign(partitions);
 			consumer.seekToBeginning(partitions);
 			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
