@@ -13,6 +13,8 @@ import dev.herald.notify.topic.TopicCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -25,9 +27,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * Turns the JSON API's errors into RFC 9457 problem details
- * ({@code application/problem+json}), with the offending fields.
+ * ({@code application/problem+json}), with the offending fields. It comes before Spring
+ * Boot's own problem details handler, which answers the rest (405, 415, ...).
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemAdvice {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProblemAdvice.class);
