@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * on the recipient: addresses containing {@code bounce} get a permanent 550, those
  * containing {@code busy} a transient 451, others are accepted.
  */
-class ScriptedSmtpServer implements AutoCloseable {
+public class ScriptedSmtpServer implements AutoCloseable {
 
 	private final ServerSocket socket;
 
@@ -25,22 +25,38 @@ class ScriptedSmtpServer implements AutoCloseable {
 
 	private final List<String> delivered = new CopyOnWriteArrayList<>();
 
-	ScriptedSmtpServer() throws IOException {
+	/**
+	 * Start on a free port of the loopback address.
+	 * @throws IOException when no port can be bound
+	 */
+	public ScriptedSmtpServer() throws IOException {
 		this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		Thread acceptor = new Thread(this::accept, "scripted-smtp");
 		acceptor.setDaemon(true);
 		acceptor.start();
 	}
 
-	int port() {
+	/**
+	 * The port it listens on.
+	 * @return the port
+	 */
+	public int port() {
 		return this.socket.getLocalPort();
 	}
 
-	int connections() {
+	/**
+	 * The connections accepted so far.
+	 * @return the count
+	 */
+	public int connections() {
 		return this.connections.get();
 	}
 
-	List<String> delivered() {
+	/**
+	 * The recipients of the messages accepted so far.
+	 * @return the recipients
+	 */
+	public List<String> delivered() {
 		return this.delivered;
 	}
 
