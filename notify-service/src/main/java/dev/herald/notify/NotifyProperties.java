@@ -124,7 +124,9 @@ public record NotifyProperties(@NotNull @DefaultValue("http://localhost:8082") U
 	 * Sending of alerts.
 	 *
 	 * @param batchSize most deliveries taken per poll and sent over one SMTP connection
-	 * @param concurrency sender threads of this instance
+	 * @param concurrency sender threads of this instance (each waits on SMTP and MongoDB
+	 * round trips most of the time, so more threads than cores pays; at most the
+	 * partitions of the deliveries topic are busy across all instances)
 	 * @param lease how long a sender holds a claimed delivery before another may take it
 	 * @param suppressAfter permanent failures after which an address is suppressed
 	 * @param sweepInterval how often deliveries that were never handed off, or that
@@ -135,7 +137,7 @@ public record NotifyProperties(@NotNull @DefaultValue("http://localhost:8082") U
 	 * again
 	 */
 	public record Delivery(@Min(1) @Max(1000) @DefaultValue("250") int batchSize,
-			@Min(1) @DefaultValue("2") int concurrency, @NotNull @DefaultValue("5m") Duration lease,
+			@Min(1) @DefaultValue("4") int concurrency, @NotNull @DefaultValue("5m") Duration lease,
 			@Min(1) @DefaultValue("3") int suppressAfter, @NotNull @DefaultValue("1m") Duration sweepInterval,
 			@NotNull @DefaultValue("2m") Duration handoffGrace, @NotNull @DefaultValue("1h") Duration staleAfter) {
 	}

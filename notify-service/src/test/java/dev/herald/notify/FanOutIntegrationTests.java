@@ -90,7 +90,7 @@ class FanOutIntegrationTests {
 		}
 
 		await().atMost(Duration.ofMinutes(5))
-			.pollInterval(Duration.ofSeconds(1))
+			.pollInterval(Duration.ofMillis(250))
 			.until(() -> count(inbox.poll(), expectedIds) >= SUBSCRIBERS);
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> this.ledger.countByRecord(big.id(), DeliveryStatus.SENT) == SUBSCRIBERS);

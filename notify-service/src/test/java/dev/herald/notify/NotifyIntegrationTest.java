@@ -23,7 +23,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @SpringBootTest(properties = { "herald.notify.public-base-url=https://notify.herald.test",
 		"herald.notify.catalog-base-url=https://catalog.herald.test", "herald.notify.retry.initial-interval=200ms",
 		"herald.notify.retry.max-interval=2s", "herald.notify.retry.max-attempts=90",
-		"herald.notify.delivery.sweep-interval=1h" })
+		"herald.notify.delivery.sweep-interval=1h", "herald.notify.delivery.concurrency=2" })
 @AutoConfigureMockMvc
 @EnableHeraldInfrastructure
 public @interface NotifyIntegrationTest {

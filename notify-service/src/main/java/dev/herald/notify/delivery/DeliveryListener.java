@@ -33,7 +33,7 @@ class DeliveryListener {
 
 	@KafkaListener(id = "deliveries", topics = "${herald.notify.kafka.deliveries-topic:herald.deliveries.v1}",
 			idIsGroup = false, containerFactory = DeliveryKafkaConfiguration.CONTAINER_FACTORY, batch = "true",
-			concurrency = "${herald.notify.delivery.concurrency:2}",
+			concurrency = "${herald.notify.delivery.concurrency:4}",
 			properties = { "max.poll.records=${herald.notify.delivery.batch-size:250}",
 					"max.poll.interval.ms=${herald.notify.delivery.max-poll-interval-ms:600000}" })
 	void onDeliveries(List<ConsumerRecord<String, String>> batch) {
