@@ -15,7 +15,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
  * An integration test of the whole service against the real Kafka broker,
  * MongoDB-protocol server and SMTP server of this JVM. Every class with this annotation
  * shares one Spring context; tests keep apart by using their own addresses, topics and
- * records.
+ * records. Two sender threads instead of the default four keep a 5,000-email fan-out
+ * within what the test SMTP server's inbox (its most recent 1,000 emails) lets a test
+ * observe between two polls.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
