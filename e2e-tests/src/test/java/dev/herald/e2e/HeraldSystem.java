@@ -33,6 +33,12 @@ final class HeraldSystem implements AutoCloseable {
 
 	static final int DELIVERY_CONCURRENCY = 2;
 
+	/**
+	 * The relay's rate as notify is told of it: slow enough that a fan-out to hundreds
+	 * lasts long enough to be interrupted.
+	 */
+	static final int EMAILS_PER_SECOND = 40;
+
 	private final Path root;
 
 	private final Path directory;
@@ -85,7 +91,8 @@ final class HeraldSystem implements AutoCloseable {
 						"HERALD_NOTIFY_DELIVERY_BATCH_SIZE", Integer.toString(DELIVERY_BATCH_SIZE),
 						"HERALD_NOTIFY_DELIVERY_CONCURRENCY", Integer.toString(DELIVERY_CONCURRENCY),
 						"HERALD_NOTIFY_DELIVERY_LEASE", "20s", "HERALD_NOTIFY_DELIVERY_STALE_AFTER", "30s",
-						"HERALD_NOTIFY_DELIVERY_SWEEP_INTERVAL", "5s", "HERALD_NOTIFY_DELIVERY_HANDOFF_GRACE", "10s"));
+						"HERALD_NOTIFY_DELIVERY_SWEEP_INTERVAL", "5s", "HERALD_NOTIFY_DELIVERY_HANDOFF_GRACE", "10s",
+						"HERALD_NOTIFY_DELIVERY_MAX_PER_SECOND", Integer.toString(EMAILS_PER_SECOND)));
 	}
 
 	/**

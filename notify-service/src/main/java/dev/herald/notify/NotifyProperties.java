@@ -135,11 +135,15 @@ public record NotifyProperties(@NotNull @DefaultValue("http://localhost:8082") U
 	 * sweeper
 	 * @param staleAfter age after which a handed-off delivery still pending is handed off
 	 * again
+	 * @param maxPerSecond most emails this instance sends per second, to stay within what
+	 * the SMTP relay accepts (GOV.UK Notify takes 350/s, SES accounts start lower); 0 for
+	 * no limit
 	 */
 	public record Delivery(@Min(1) @Max(1000) @DefaultValue("250") int batchSize,
 			@Min(1) @DefaultValue("4") int concurrency, @NotNull @DefaultValue("5m") Duration lease,
 			@Min(1) @DefaultValue("3") int suppressAfter, @NotNull @DefaultValue("1m") Duration sweepInterval,
-			@NotNull @DefaultValue("2m") Duration handoffGrace, @NotNull @DefaultValue("1h") Duration staleAfter) {
+			@NotNull @DefaultValue("2m") Duration handoffGrace, @NotNull @DefaultValue("1h") Duration staleAfter,
+			@Min(0) @DefaultValue("0") int maxPerSecond) {
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +30,16 @@ public class SmtpBatchSender {
 
 	private final JavaMailSenderImpl mailSender;
 
-	SmtpBatchSender(JavaMailSenderImpl mailSender) {
+	private final SendRate rate;
+
+	@Autowired
+	SmtpBatchSender(JavaMailSenderImpl mailSender, SendRate rate) {
 		this.mailSender = mailSender;
+		this.rate = rate;
+	}
+
+	SmtpBatchSender(JavaMailSenderImpl mailSender) {
+		this(mailSender, SendRate.unlimited());
 	}
 
 	/**
@@ -54,6 +63,9 @@ public class SmtpBatchSender {
 						return;
 					}
 				}
+				if (!awaitTurn()) {
+					return;
+				}
 				SendResult result = sendOne(transport, messages.get(i), i, start);
 				results.accept(result);
 				if (result.outcome() == SendResult.Outcome.TRANSIENT && !transport.isConnected()) {
@@ -63,6 +75,18 @@ public class SmtpBatchSender {
 		}
 		finally {
 			close(transport);
+		}
+	}
+
+	/** Waits for the send rate; a stopped sender leaves the rest unsent, for a retry. */
+	private boolean awaitTurn() {
+		try {
+			this.rate.acquire();
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 
