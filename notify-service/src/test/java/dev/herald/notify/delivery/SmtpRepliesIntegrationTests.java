@@ -92,7 +92,10 @@ class SmtpRepliesIntegrationTests {
 		TestRecords afterSuppression = TestRecords.meeting(topic);
 		this.records.awaitConsumed(this.records.publish(afterSuppression));
 		assertThat(this.ledger.findById(Delivery.idOf(afterSuppression.id(), bouncing.id()))).isNull();
-		assertThat(this.scripted.delivered()).isEmpty();
+		// Other tests' deliveries may reach this server while the sender points at it;
+		// none
+		// may be to the suppressed address.
+		assertThat(this.scripted.delivered()).doesNotContain(bouncing.email());
 	}
 
 	@Test
