@@ -91,7 +91,7 @@ class DemoData implements ApplicationRunner, Ordered {
 	}
 
 	private int postExamples() throws IOException, InterruptedException {
-		Path folder = this.properties.projectDirectory().resolve("contracts/examples/valid");
+		Path folder = this.properties.projectPath().resolve("contracts/examples/valid");
 		List<Path> files;
 		try (Stream<Path> listing = Files.list(folder)) {
 			files = listing.filter((file) -> file.toString().endsWith(".json")).sorted().toList();

@@ -31,7 +31,7 @@ public class LocalRunConfiguration {
 	@Bean(destroyMethod = "stop")
 	@ConditionalOnComponent(Component.KAFKA)
 	KafkaBroker kafkaBroker(LocalRunProperties properties) {
-		KafkaBroker broker = KafkaBroker.persistent(properties.dataDirectory().resolve("kafka"), properties.kafkaPort())
+		KafkaBroker broker = KafkaBroker.persistent(properties.dataPath().resolve("kafka"), properties.kafkaPort())
 			.start();
 		broker.createTopics(properties.topics());
 		return broker;
@@ -40,8 +40,7 @@ public class LocalRunConfiguration {
 	@Bean(destroyMethod = "stop")
 	@ConditionalOnComponent(Component.MONGO)
 	MongoServerRunner mongoServer(LocalRunProperties properties) {
-		return MongoServerRunner.persistent(properties.dataDirectory().resolve("mongo"), properties.mongoPort())
-			.start();
+		return MongoServerRunner.persistent(properties.dataPath().resolve("mongo"), properties.mongoPort()).start();
 	}
 
 	@Bean

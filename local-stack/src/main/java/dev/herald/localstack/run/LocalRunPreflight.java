@@ -25,8 +25,7 @@ public class LocalRunPreflight implements ApplicationListener<ApplicationEnviron
 			throw new PortsInUseException(taken);
 		}
 		if (properties.services()) {
-			properties.apps()
-				.forEach((app) -> ServiceProcess.findJar(properties.projectDirectory().resolve(app.name())));
+			properties.apps().forEach((app) -> ServiceProcess.findJar(properties.projectPath().resolve(app.name())));
 		}
 	}
 

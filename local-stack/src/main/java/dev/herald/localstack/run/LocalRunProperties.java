@@ -36,7 +36,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record LocalRunProperties(@DefaultValue("true") boolean services, @DefaultValue( {
 		"kafka", "mongo", "smtp" }) Set<Component> components, @DefaultValue("9092") int kafkaPort,
 		@DefaultValue("27017") int mongoPort, @DefaultValue("2525") int smtpPort, @DefaultValue("8025") int inboxPort,
-		@DefaultValue(".") Path projectDirectory, @DefaultValue(".herald") Path dataDirectory,
+		@DefaultValue(".") String projectDirectory, @DefaultValue(".herald") String dataDirectory,
 		@DefaultValue("120s") Duration healthTimeout, @DefaultValue Map<String, Integer> topics,
 		@DefaultValue List<String> javaOptions, @DefaultValue List<ServiceApp> apps,
 		@DefaultValue("1000") int inboxCapacity, @DefaultValue("false") boolean demo){
@@ -51,11 +51,29 @@ record LocalRunProperties(@DefaultValue("true") boolean services, @DefaultValue(
 	}
 
 	/**
+	 * The project folder. Folders are bound as text and read here, against the working
+	 * directory: bound as paths, relative ones would be resolved as resources of the web
+	 * server's temporary document root.
+	 * @return the absolute project folder
+	 */
+	Path projectPath() {
+		return Path.of(this.projectDirectory).toAbsolutePath().normalize();
+	}
+
+	/**
+	 * The data folder.
+	 * @return the absolute data folder
+	 */
+	Path dataPath() {
+		return Path.of(this.dataDirectory).toAbsolutePath().normalize();
+	}
+
+	/**
 	 * The folder of the services' logs.
 	 * @return {@code <data-directory>/logs}
 	 */
 	Path logDirectory() {
-		return this.dataDirectory.resolve("logs");
+		return dataPath().resolve("logs");
 	}
 
 }

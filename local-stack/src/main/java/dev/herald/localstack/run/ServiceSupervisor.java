@@ -96,11 +96,10 @@ class ServiceSupervisor implements ApplicationRunner, DisposableBean {
 	}
 
 	private ServiceProcess process(ServiceApp app) {
-		return ServiceProcess
-			.jar(app.name(), ServiceProcess.findJar(this.properties.projectDirectory().resolve(app.name())))
+		return ServiceProcess.jar(app.name(), ServiceProcess.findJar(this.properties.projectPath().resolve(app.name())))
 			.javaOptions(this.properties.javaOptions().toArray(String[]::new))
 			.environment(environment(app))
-			.workingDirectory(this.properties.projectDirectory())
+			.workingDirectory(this.properties.projectPath())
 			.logFile(this.properties.logDirectory().resolve(app.name() + ".log"))
 			.healthUrl(app.healthUrl())
 			.build();
