@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import dev.herald.localstack.test.HeraldInfrastructure;
 import dev.herald.notify.delivery.Delivery;
 import dev.herald.notify.delivery.DeliveryLedger;
 import dev.herald.notify.delivery.DeliveryStatus;
@@ -16,16 +15,12 @@ import dev.herald.notify.subscription.SubscriberStatus;
 import dev.herald.notify.token.TokenPurpose;
 import dev.herald.notify.token.TokenService;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,42 +32,17 @@ import static org.awaitility.Awaitility.await;
  * subscribes.
  */
 @NotifyIntegrationTest
-class HostileInputIntegrationTests {
+class HostileInputIntegrationTests extends NotifyScenarioSupport {
 
 	private static final String TOPIC = "terrorism-extremism";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private final HeraldInfrastructure infra = HeraldInfrastructure.get();
-
-	private final Mailbox mailbox = new Mailbox(this.infra);
-
-	@Autowired
-	private MockMvcTester mvc;
-
-	@Autowired
-	private MongoTemplate mongo;
 
 	@Autowired
 	private DeliveryLedger ledger;
 
 	@Autowired
 	private NotifyProperties properties;
-
-	private Subscribers subscribers;
-
-	private RecordsTopic records;
-
-	@BeforeEach
-	void connect() {
-		this.subscribers = new Subscribers(this.mvc, this.mailbox, this.mongo);
-		this.records = new RecordsTopic(this.infra);
-	}
-
-	@AfterEach
-	void disconnect() {
-		this.records.close();
-	}
 
 	@Test
 	void addressWithLineBreaksOrExtraRecipientsShouldBeRefusedWithNothingSent() {

@@ -3,7 +3,6 @@ package dev.herald.notify;
 import java.time.Duration;
 import java.util.List;
 
-import dev.herald.localstack.test.HeraldInfrastructure;
 import dev.herald.notify.delivery.Delivery;
 import dev.herald.notify.delivery.DeliveryLedger;
 import dev.herald.notify.delivery.DeliveryStatus;
@@ -12,17 +11,13 @@ import dev.herald.notify.subscription.Subscriber;
 import dev.herald.notify.subscription.SubscriberStatus;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,42 +28,17 @@ import static org.awaitility.Awaitility.await;
  * record, manage and leave with one click.
  */
 @NotifyIntegrationTest
-class SubscriptionFlowIntegrationTests {
+class SubscriptionFlowIntegrationTests extends NotifyScenarioSupport {
 
 	private static final String FOLLOWED = "information-security";
 
 	private static final String OTHER = "peacekeeping";
-
-	private final HeraldInfrastructure infra = HeraldInfrastructure.get();
-
-	private final Mailbox mailbox = new Mailbox(this.infra);
-
-	@Autowired
-	private MockMvcTester mvc;
-
-	@Autowired
-	private MongoTemplate mongo;
 
 	@Autowired
 	private DeliveryLedger ledger;
 
 	@Autowired
 	private KafkaListenerEndpointRegistry listeners;
-
-	private Subscribers subscribers;
-
-	private RecordsTopic records;
-
-	@BeforeEach
-	void connect() {
-		this.subscribers = new Subscribers(this.mvc, this.mailbox, this.mongo);
-		this.records = new RecordsTopic(this.infra);
-	}
-
-	@AfterEach
-	void disconnect() {
-		this.records.close();
-	}
 
 	@Test
 	void confirmedSubscriberShouldGetExactlyOneAlertForAMatchingRecordAndNoneForOthers() throws Exception {

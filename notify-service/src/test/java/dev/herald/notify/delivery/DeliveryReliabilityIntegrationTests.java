@@ -6,24 +6,19 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import dev.herald.localstack.test.HeraldInfrastructure;
 import dev.herald.notify.Mailbox;
+import dev.herald.notify.NotifyScenarioSupport;
 import dev.herald.notify.NotifyIntegrationTest;
-import dev.herald.notify.RecordsTopic;
 import dev.herald.notify.Subscribers;
 import dev.herald.notify.TestRecords;
 import dev.herald.notify.mail.MessageIds;
 import dev.herald.notify.record.RecordSnapshot;
 import dev.herald.notify.record.RecordSnapshots;
 import dev.herald.notify.subscription.Subscriber;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,19 +28,9 @@ import static org.awaitility.Awaitility.await;
  * down, and the process dying between the ledger and Kafka.
  */
 @NotifyIntegrationTest
-class DeliveryReliabilityIntegrationTests {
+class DeliveryReliabilityIntegrationTests extends NotifyScenarioSupport {
 
 	private static final String TOPIC = "crisis-response";
-
-	private final HeraldInfrastructure infra = HeraldInfrastructure.get();
-
-	private final Mailbox mailbox = new Mailbox(this.infra);
-
-	@Autowired
-	private MockMvcTester mvc;
-
-	@Autowired
-	private MongoTemplate mongo;
 
 	@Autowired
 	private DeliveryLedger ledger;
@@ -55,21 +40,6 @@ class DeliveryReliabilityIntegrationTests {
 
 	@Autowired
 	private HandoffSweeper sweeper;
-
-	private Subscribers subscribers;
-
-	private RecordsTopic records;
-
-	@BeforeEach
-	void connect() {
-		this.subscribers = new Subscribers(this.mvc, this.mailbox, this.mongo);
-		this.records = new RecordsTopic(this.infra);
-	}
-
-	@AfterEach
-	void disconnect() {
-		this.records.close();
-	}
 
 	@Test
 	void smtpServerDownWhileARecordIsPublishedShouldDeliverTheAlertOnceItIsBack() {
