@@ -4,11 +4,6 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import org.hibernate.validator.constraints.CodePointLength;
 
 /**
  * A record as an operator posts it: the contract's record event without the fields the
@@ -36,61 +31,38 @@ import org.hibernate.validator.constraints.CodePointLength;
 record IncomingRecord(
 
 		@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {
-				"MEETING", "STATEMENT" }) @NotNull(message = REQUIRED) @Pattern(regexp = "MEETING|STATEMENT",
-						message = "must be MEETING or STATEMENT") String kind,
+				"MEETING", "STATEMENT" }) String kind,
 
-		@Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 500, description = "One line.") @NotNull(
-				message = REQUIRED) @CodePointLength(max = 500, message = MAX_CHARS) @SingleLine String title,
+		@Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 500, description = "One line.") String title,
 
 		@Schema(maxLength = 5000,
-				description = "Plain text; line breaks allowed. Required unless body is given.") @CodePointLength(
-						max = 5000, message = MAX_CHARS) @PlainText String summary,
+				description = "Plain text; line breaks allowed. Required unless body is given.") String summary,
 
 		@Schema(maxLength = 100000,
-				description = "Plain text; line breaks allowed. Required unless summary is given.") @CodePointLength(
-						max = 100000, message = MAX_CHARS) @PlainText String body,
+				description = "Plain text; line breaks allowed. Required unless summary is given.") String body,
 
 		@Schema(requiredMode = RequiredMode.REQUIRED, format = "date", example = "2023-11-13",
-				description = "YYYY-MM-DD, not more than a year ahead.") @NotNull(message = REQUIRED) String occurredOn,
+				description = "YYYY-MM-DD, not more than a year ahead.") String occurredOn,
 
-		@Valid Place place,
+		Place place,
 
-		@Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 200, example = "CSTO") @NotNull(
-				message = REQUIRED) @CodePointLength(max = 200, message = MAX_CHARS) @SingleLine String organization,
+		@Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 200, example = "CSTO") String organization,
 
-		@Schema(description = "Councils or organs that met or issued the record; at most 50.") @Size(max = 50,
-				message = MAX_ENTRIES) List<@CodePointLength(max = 200, message = MAX_CHARS) @SingleLine String> bodies,
+		@Schema(description = "Councils or organs that met or issued the record; at most 50.") List<String> bodies,
 
-		@Schema(description = "People or delegations that took part; at most 200.") @Size(max = 200,
-				message = MAX_ENTRIES) List<@CodePointLength(max = 200,
-						message = MAX_CHARS) @SingleLine String> participants,
+		@Schema(description = "People or delegations that took part; at most 200.") List<String> participants,
 
-		@Schema(description = "Document symbols such as A/75/906; at most 50.") @Size(max = 50,
-				message = MAX_ENTRIES) List<@Size(max = 100, message = MAX_CHARS) @Pattern(
-						regexp = "[A-Za-z0-9][A-Za-z0-9./()*_-]*",
-						message = "must be a document symbol such as A/75/906: ASCII letters, digits and . / ( ) * _ -") String> documentSymbols,
+		@Schema(description = "Document symbols such as A/75/906; at most 50.") List<String> documentSymbols,
 
-		@Schema(description = "Slugs of the topic taxonomy; the service adds those whose keywords match the text.") @Size(
-				max = 50, message = MAX_ENTRIES) List<String> topics,
+		@Schema(description = "Slugs of the topic taxonomy; the service adds those whose keywords match the text.") List<String> topics,
 
-		@Schema(requiredMode = RequiredMode.REQUIRED, example = "en", maxLength = 35) @NotNull(
-				message = "is required: a BCP 47 language tag such as en, ru or sr-Latn-RS") @Size(max = 35,
-						message = MAX_CHARS) @Pattern(
-								regexp = "[A-Za-z]{2,3}(-[A-Za-z]{4})?(-(?:[A-Za-z]{2}|[0-9]{3}))?(-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*",
-								message = "must be a BCP 47 language tag such as en, ru or sr-Latn-RS "
-										+ "(language, optional script, region and variants)") String language,
+		@Schema(requiredMode = RequiredMode.REQUIRED, example = "en", maxLength = 35) String language,
 
-		@Schema(format = "uri", maxLength = 2048, example = "https://undocs.org/A/75/906") @WebUrl String sourceUrl,
+		@Schema(format = "uri", maxLength = 2048, example = "https://undocs.org/A/75/906") String sourceUrl,
 
 		@Schema(description = "The operator's own key for this record: posting the same key again yields the same "
 				+ "record id. On a single post the Idempotency-Key header does the same.",
-				maxLength = 200) @CodePointLength(max = 200, message = MAX_CHARS) @SingleLine String externalId){
-
-	static final String REQUIRED = "is required";
-
-	static final String MAX_CHARS = "must be at most {max} characters long";
-
-	static final String MAX_ENTRIES = "must have at most {max} entries";
+				maxLength = 200) String externalId){
 
 	/**
 	 * Where the meeting took place or the statement was issued.
@@ -98,11 +70,8 @@ record IncomingRecord(
 	 * @param city city name
 	 * @param country country name
 	 */
-	record Place(
-			@Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 100, example = "Minsk") @NotNull(
-					message = REQUIRED) @CodePointLength(max = 100, message = MAX_CHARS) @SingleLine String city,
-			@Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 100, example = "Belarus") @NotNull(
-					message = REQUIRED) @CodePointLength(max = 100, message = MAX_CHARS) @SingleLine String country) {
+	record Place(@Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 100, example = "Minsk") String city,
+			@Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 100, example = "Belarus") String country) {
 	}
 
 }

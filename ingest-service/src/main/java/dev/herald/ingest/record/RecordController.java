@@ -80,6 +80,9 @@ class RecordController {
 
 	private final Clock clock;
 
+	/** Where the catalog serves a record, less the record's id. */
+	private final String recordLocation;
+
 	RecordController(RecordJson json, RecordIntake intake, RecordPublisher publisher, Taxonomy taxonomy,
 			IngestProperties properties, IngestMetrics metrics, Clock clock) {
 		this.json = json;
@@ -89,6 +92,10 @@ class RecordController {
 		this.properties = properties;
 		this.metrics = metrics;
 		this.clock = clock;
+		this.recordLocation = UriComponentsBuilder.fromUri(properties.catalogBaseUrl())
+			.path("/api/v1/records/")
+			.build()
+			.toUriString();
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -233,10 +240,7 @@ class RecordController {
 	}
 
 	private URI location(UUID id) {
-		return UriComponentsBuilder.fromUri(this.properties.catalogBaseUrl())
-			.path("/api/v1/records/{id}")
-			.buildAndExpand(id)
-			.toUri();
+		return URI.create(this.recordLocation + id);
 	}
 
 }

@@ -44,7 +44,8 @@ final class RecordShape {
 			return new Shaped(null, List.of(new FieldProblem(FieldProblem.WHOLE_RECORD,
 					"must be a JSON object (a record), not " + describe(node))), Set.of());
 		}
-		ObjectNode clean = (ObjectNode) node.deepCopy();
+		// Copied only when a field must be left out: most records are well shaped.
+		ObjectNode clean = null;
 		List<FieldProblem> problems = new ArrayList<>();
 		Set<String> misshapen = new LinkedHashSet<>();
 		for (Map.Entry<String, JsonNode> field : node.properties()) {
@@ -54,10 +55,13 @@ final class RecordShape {
 			}
 			if (problem != null || problems.stream().anyMatch((p) -> isWithin(p.field(), field.getKey()))) {
 				misshapen.add(field.getKey());
-				clean.remove(field.getKey());
 			}
 		}
-		return new Shaped(clean, problems, misshapen);
+		if (!misshapen.isEmpty()) {
+			clean = (ObjectNode) node.deepCopy();
+			misshapen.forEach(clean::remove);
+		}
+		return new Shaped((clean != null) ? clean : (ObjectNode) node, problems, misshapen);
 	}
 
 	private static String problem(String name, JsonNode value, List<FieldProblem> problems) {

@@ -11,16 +11,12 @@ import java.util.List;
 import java.util.Set;
 
 import dev.herald.ingest.topic.Taxonomy;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
-import jakarta.validation.Validator;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the values of a well-shaped record: its Bean Validation constraints, then the
- * rules that need the taxonomy or today's date, and that no list repeats an entry.
+ * Checks the values of a well-shaped record: the rules of each field, then the rules that
+ * need the taxonomy or today's date, and that no list repeats an entry.
  */
 @Component
 class RecordValidator {
@@ -29,14 +25,11 @@ class RecordValidator {
 
 	static final String UNKNOWN_TOPIC = "is not a known topic (see knownTopics)";
 
-	private final Validator validator;
-
 	private final Taxonomy taxonomy;
 
 	private final Clock clock;
 
-	RecordValidator(Validator validator, Taxonomy taxonomy, Clock clock) {
-		this.validator = validator;
+	RecordValidator(Taxonomy taxonomy, Clock clock) {
 		this.taxonomy = taxonomy;
 		this.clock = clock;
 	}
@@ -48,9 +41,7 @@ class RecordValidator {
 	 */
 	List<FieldProblem> validate(IncomingRecord record) {
 		List<FieldProblem> problems = new ArrayList<>();
-		for (ConstraintViolation<IncomingRecord> violation : this.validator.validate(record)) {
-			problems.add(new FieldProblem(path(violation.getPropertyPath()), violation.getMessage()));
-		}
+		RecordRules.check(record, problems);
 		checkSummaryOrBody(record, problems);
 		checkOccurredOn(record.occurredOn(), problems);
 		checkTopics(record.topics(), problems);
@@ -110,21 +101,6 @@ class RecordValidator {
 				problems.add(new FieldProblem(field + "[" + i + "]", "repeats an earlier entry"));
 			}
 		}
-	}
-
-	static String path(Path path) {
-		StringBuilder result = new StringBuilder();
-		for (Path.Node node : path) {
-			if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-				if (node.getIndex() != null) {
-					result.append('[').append(node.getIndex()).append(']');
-				}
-			}
-			else if (node.getName() != null) {
-				result.append(result.isEmpty() ? "" : ".").append(node.getName());
-			}
-		}
-		return result.isEmpty() ? FieldProblem.WHOLE_RECORD : result.toString();
 	}
 
 }

@@ -8,18 +8,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The keyword rules of a taxonomy, indexed by their first letter, matched word by word
- * against a text split into words once: fast enough for a batch of long texts, and exact
- * about word boundaries. A word is a run of Unicode letters, digits, marks and
- * underscores; the words of a keyword match consecutive words of the text separated by
- * white space or hyphens only (or by exactly the punctuation the keyword itself has); a
- * keyword word ending in {@code *} matches any word that begins with it.
+ * The keyword rules of a taxonomy, indexed by their first word (by its first letter when
+ * that word is a prefix), matched word by word against a text split into words once: fast
+ * enough for a batch of long texts, and exact about word boundaries. A word is a run of
+ * Unicode letters, digits, marks and underscores; the words of a keyword match
+ * consecutive words of the text separated by white space or hyphens only (or by exactly
+ * the punctuation the keyword itself has); a keyword word ending in {@code *} matches any
+ * word that begins with it.
  * <p>
  * Texts and keywords must be normalized alike ({@link TopicClassifier#normalize}).
  */
 final class KeywordIndex {
 
-	private final Map<Integer, List<Keyword>> byFirstLetter = new HashMap<>();
+	/** Keywords whose first word must match a word of the text whole, by that word. */
+	private final Map<String, List<Keyword>> byFirstWord = new HashMap<>();
+
+	/** Keywords whose first word is a prefix, by its first character. */
+	@SuppressWarnings("unchecked")
+	private final List<Keyword>[] prefixedByFirstChar = new List[Character.MAX_VALUE + 1];
 
 	KeywordIndex(List<Taxonomy.Topic> topics) {
 		for (Taxonomy.Topic topic : topics) {
@@ -29,9 +35,21 @@ final class KeywordIndex {
 				.flatMap(List::stream)
 				.map((keyword) -> Keyword.parse(topic.slug(), TopicClassifier.normalize(keyword)))
 				.filter((keyword) -> keyword != null)
-				.forEach((keyword) -> this.byFirstLetter
-					.computeIfAbsent(keyword.words().get(0).codePointAt(0), (letter) -> new ArrayList<>())
-					.add(keyword));
+				.forEach(this::add);
+		}
+	}
+
+	private void add(Keyword keyword) {
+		String first = keyword.words().get(0);
+		if (keyword.prefix().get(0)) {
+			char letter = first.charAt(0);
+			if (this.prefixedByFirstChar[letter] == null) {
+				this.prefixedByFirstChar[letter] = new ArrayList<>();
+			}
+			this.prefixedByFirstChar[letter].add(keyword);
+		}
+		else {
+			this.byFirstWord.computeIfAbsent(first, (word) -> new ArrayList<>()).add(keyword);
 		}
 	}
 
@@ -44,46 +62,54 @@ final class KeywordIndex {
 		List<Token> tokens = tokenize(text).tokens();
 		Set<String> slugs = new HashSet<>();
 		for (int i = 0; i < tokens.size(); i++) {
-			List<Keyword> candidates = this.byFirstLetter.get(tokens.get(i).word().codePointAt(0));
-			if (candidates != null) {
-				for (Keyword keyword : candidates) {
-					if (!slugs.contains(keyword.slug()) && keyword.matchesAt(tokens, i)) {
-						slugs.add(keyword.slug());
-					}
-				}
-			}
+			String word = tokens.get(i).word();
+			matchAt(this.byFirstWord.get(word), tokens, i, slugs);
+			matchAt(this.prefixedByFirstChar[word.charAt(0)], tokens, i, slugs);
 		}
 		return slugs;
 	}
 
+	private static void matchAt(List<Keyword> candidates, List<Token> tokens, int start, Set<String> slugs) {
+		if (candidates != null) {
+			for (Keyword keyword : candidates) {
+				if (!slugs.contains(keyword.slug()) && keyword.matchesAt(tokens, start)) {
+					slugs.add(keyword.slug());
+				}
+			}
+		}
+	}
+
 	static Tokens tokenize(String text) {
 		List<Token> tokens = new ArrayList<>();
-		StringBuilder word = new StringBuilder();
-		StringBuilder gap = new StringBuilder();
-		text.codePoints().forEach((codePoint) -> {
-			if (isWordCharacter(codePoint)) {
-				word.appendCodePoint(codePoint);
-				return;
+		int gapStart = 0;
+		int i = 0;
+		while (i < text.length()) {
+			int codePoint = text.codePointAt(i);
+			if (!isWordCharacter(codePoint)) {
+				i += Character.charCount(codePoint);
+				continue;
 			}
-			if (!word.isEmpty()) {
-				tokens.add(new Token(word.toString(), gap.toString()));
-				word.setLength(0);
-				gap.setLength(0);
+			int wordStart = i;
+			while (i < text.length() && isWordCharacter(codePoint = text.codePointAt(i))) {
+				i += Character.charCount(codePoint);
 			}
-			gap.appendCodePoint(codePoint);
-		});
-		if (!word.isEmpty()) {
-			tokens.add(new Token(word.toString(), gap.toString()));
-			gap.setLength(0);
+			tokens.add(new Token(text.substring(wordStart, i), text.substring(gapStart, wordStart)));
+			gapStart = i;
 		}
-		return new Tokens(tokens, gap.toString());
+		return new Tokens(tokens, text.substring(gapStart));
 	}
 
 	private static boolean isWordCharacter(int codePoint) {
-		return Character.isLetterOrDigit(codePoint) || codePoint == '_'
-				|| Character.getType(codePoint) == Character.NON_SPACING_MARK
-				|| Character.getType(codePoint) == Character.COMBINING_SPACING_MARK
-				|| Character.getType(codePoint) == Character.ENCLOSING_MARK;
+		if (codePoint < 0x80) {
+			return (codePoint >= 'a' && codePoint <= 'z') || (codePoint >= 'A' && codePoint <= 'Z')
+					|| (codePoint >= '0' && codePoint <= '9') || codePoint == '_';
+		}
+		if (Character.isLetterOrDigit(codePoint)) {
+			return true;
+		}
+		int type = Character.getType(codePoint);
+		return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+				|| type == Character.ENCLOSING_MARK;
 	}
 
 	/** Whether a gap between words is only white space and hyphens. */

@@ -60,7 +60,17 @@ public class TopicClassifier {
 
 	static String normalize(String text) {
 		String composed = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT).replace('ё', 'е');
-		return INVISIBLE.matcher(composed).replaceAll("");
+		return hasInvisible(composed) ? INVISIBLE.matcher(composed).replaceAll("") : composed;
+	}
+
+	private static boolean hasInvisible(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\u00AD' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

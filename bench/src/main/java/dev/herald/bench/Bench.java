@@ -1,0 +1,79 @@
+package dev.herald.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.herald.bench.figures.CatalogFigures;
+import dev.herald.bench.figures.IngestFigures;
+import dev.herald.bench.figures.NotifyFigures;
+import dev.herald.bench.report.Figure;
+import dev.herald.bench.report.Machine;
+import dev.herald.bench.report.ResultTable;
+import dev.herald.bench.system.BenchSystem;
+import dev.herald.bench.system.MemoryPeak;
+
+/**
+ * Runs the bench: starts the servers, measures every figure beside its baseline, prints
+ * the table and writes it to {@code bench/results/}.
+ */
+public final class Bench {
+
+	private Bench() {
+	}
+
+	public static void main(String[] args) {
+		BenchOptions options;
+		try {
+			options = BenchOptions.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
+		}
+		long start = System.nanoTime();
+		ResultTable table = new ResultTable(Machine.current(), options.repetitions(),
+				"./herald bench" + (args.length > 0 ? " " + String.join(" ", args) : ""));
+		try (BenchSystem system = BenchSystem.start(options)) {
+			say("servers up; run folder " + options.root().relativize(system.directory()));
+			double r2 = 0;
+			if (options.measures("R1") || options.measures("R2") || options.measures("L1")) {
+				say("R1, R2: ingest");
+				r2 = new IngestFigures(system, options).run(table);
+			}
+			CatalogFigures catalog = new CatalogFigures(system, options);
+			if (options.measures("R5")) {
+				say("R5: catalog draining a backlog");
+				catalog.backlog(table);
+			}
+			if (options.measures("L1")) {
+				say("L1: POST to readable in the catalog");
+				catalog.latency(table, r2 / 2);
+			}
+			if (options.measures("R6") || options.measures("N1") || options.measures("L2")) {
+				say("R6, N1, L2: notify");
+				new NotifyFigures(system, options).run(table);
+			}
+			memory(table, system.memoryPeaks());
+		}
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		Path folder = options.root().resolve(options.partial() ? "bench/target/results" : "bench/results");
+		Path written = table.write(folder, took);
+		System.out.println();
+		System.out.println(table.markdown(took));
+		say("table written to " + options.root().relativize(written));
+	}
+
+	private static void memory(ResultTable table, Map<String, MemoryPeak> peaks) {
+		peaks.forEach((service, peak) -> table
+			.add(Figure.text("H", service + ": peak heap used / peak RSS (-Xmx384m)", String.format(Locale.ROOT,
+					"%.0f / %.0f MiB", peak.heapBytes() / 1024.0 / 1024.0, peak.rssBytes() / 1024.0 / 1024.0))));
+	}
+
+	private static void say(String message) {
+		System.out.println("[bench] " + message);
+	}
+
+}

@@ -1,0 +1,91 @@
+package dev.herald.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The command line of the bench.
+ *
+ * @param root the project folder (with the service modules and their jars)
+ * @param repetitions how many times each figure is measured (the table shows the median)
+ * @param jfr whether each service records a JDK Flight Recorder profile
+ * @param only the figures to measure, empty for all
+ * @param scale factor on every count and duration, for a quick trial below 1
+ */
+public record BenchOptions(Path root, int repetitions, boolean jfr, Set<String> only, double scale) {
+
+	static final String USAGE = """
+			Usage: ./herald bench [--repetitions=3] [--jfr] [--only=R1,R2,R5,L1,R6,N1,L2] [--scale=1.0]
+			  --repetitions=N  measure each figure N times (at least 3 for the published table)
+			  --jfr            record a JDK Flight Recorder profile of every service (bench/target/jfr/)
+			  --only=IDS       measure only these figures (H is always reported)
+			  --scale=F        multiply every count and duration by F (a quick trial: 0.2)
+			""";
+
+	static BenchOptions parse(String... arguments) {
+		int repetitions = 3;
+		boolean jfr = false;
+		Set<String> only = new LinkedHashSet<>();
+		double scale = 1.0;
+		for (String argument : arguments) {
+			if (argument.startsWith("--repetitions=")) {
+				repetitions = Integer.parseInt(value(argument));
+			}
+			else if (argument.equals("--jfr")) {
+				jfr = true;
+			}
+			else if (argument.startsWith("--only=")) {
+				only.addAll(List.of(value(argument).toUpperCase().split(",")));
+			}
+			else if (argument.startsWith("--scale=")) {
+				scale = Double.parseDouble(value(argument));
+			}
+			else {
+				throw new IllegalArgumentException("Unknown option " + argument + "\n" + USAGE);
+			}
+		}
+		if (repetitions < 1 || scale <= 0) {
+			throw new IllegalArgumentException("--repetitions and --scale must be positive\n" + USAGE);
+		}
+		return new BenchOptions(projectRoot(), repetitions, jfr, only, scale);
+	}
+
+	/**
+	 * Whether a figure is measured in this run.
+	 * @param id the figure's id
+	 * @return whether it was asked for
+	 */
+	public boolean measures(String id) {
+		return this.only.isEmpty() || this.only.contains(id);
+	}
+
+	/**
+	 * A count scaled by {@link #scale()}, at least 1.
+	 * @param count the full count
+	 * @return the count of this run
+	 */
+	public int scaled(int count) {
+		return Math.max(1, (int) Math.round(count * this.scale));
+	}
+
+	/**
+	 * Whether this run measures less than the full bench.
+	 * @return whether figures were left out or scaled down
+	 */
+	public boolean partial() {
+		return !this.only.isEmpty() || this.scale < 1.0;
+	}
+
+	private static String value(String argument) {
+		return argument.substring(argument.indexOf('=') + 1);
+	}
+
+	private static Path projectRoot() {
+		Path here = Path.of("").toAbsolutePath();
+		return Files.exists(here.resolve("bench")) ? here : here.getParent();
+	}
+
+}

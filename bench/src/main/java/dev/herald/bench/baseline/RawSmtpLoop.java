@@ -1,0 +1,97 @@
+package dev.herald.bench.baseline;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * The baseline of R6 and N1: plain Jakarta Mail over a pool of reused SMTP connections
+ * (as many as notify's senders), each sending its share of the emails in a loop, to the
+ * same SMTP server. The emails are copies of one that Herald sent, to other recipients.
+ */
+public final class RawSmtpLoop {
+
+	private RawSmtpLoop() {
+	}
+
+	/**
+	 * Sends the emails and times it.
+	 * @param host the SMTP host
+	 * @param port the SMTP port
+	 * @param connections how many connections send in parallel
+	 * @param template the raw bytes of an email Herald sent
+	 * @param recipients one email to each
+	 * @return emails accepted per second
+	 */
+	public static double send(String host, int port, int connections, String template, List<String> recipients) {
+		Properties properties = new Properties();
+		properties.put("mail.smtp.host", host);
+		properties.put("mail.smtp.port", Integer.toString(port));
+		Session session = Session.getInstance(properties);
+		List<List<MimeMessage>> shares = new ArrayList<>();
+		for (int i = 0; i < connections; i++) {
+			shares.add(new ArrayList<>());
+		}
+		for (int i = 0; i < recipients.size(); i++) {
+			shares.get(i % connections).add(message(session, template, recipients.get(i)));
+		}
+		AtomicReference<Exception> failure = new AtomicReference<>();
+		List<Thread> threads = new ArrayList<>();
+		long start = System.nanoTime();
+		for (List<MimeMessage> share : shares) {
+			Thread thread = new Thread(() -> sendAll(session, share, failure), "raw-smtp");
+			thread.start();
+			threads.add(thread);
+		}
+		for (Thread thread : threads) {
+			try {
+				thread.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		if (failure.get() != null) {
+			throw new IllegalStateException("The raw SMTP loop failed", failure.get());
+		}
+		return recipients.size() / seconds;
+	}
+
+	private static void sendAll(Session session, List<MimeMessage> messages, AtomicReference<Exception> failure) {
+		try (Transport transport = session.getTransport("smtp")) {
+			transport.connect();
+			for (MimeMessage message : messages) {
+				transport.sendMessage(message, message.getAllRecipients());
+			}
+		}
+		catch (MessagingException ex) {
+			failure.compareAndSet(null, ex);
+		}
+	}
+
+	private static MimeMessage message(Session session, String template, String recipient) {
+		try {
+			MimeMessage message = new MimeMessage(session,
+					new ByteArrayInputStream(template.getBytes(StandardCharsets.UTF_8)));
+			message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient));
+			message.saveChanges();
+			return message;
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

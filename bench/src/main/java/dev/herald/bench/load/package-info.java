@@ -1,0 +1,4 @@
+/**
+ * Load for the services: HTTP clients, generated records and events.
+ */
+package dev.herald.bench.load;

@@ -1,0 +1,4 @@
+/**
+ * Herald's benchmark: each figure measured beside its raw baseline in the same run.
+ */
+package dev.herald.bench;

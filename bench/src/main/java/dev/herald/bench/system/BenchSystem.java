@@ -1,0 +1,204 @@
+package dev.herald.bench.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.herald.bench.BenchOptions;
+import dev.herald.localstack.Ports;
+import dev.herald.localstack.mail.Inbox;
+import dev.herald.localstack.mail.SmtpServer;
+import dev.herald.localstack.run.ServiceProcess;
+
+/**
+ * The servers of a run and the services started on them. Kafka and the MongoDB-protocol
+ * server run in a local-stack process of their own (as in the local run); the SMTP server
+ * runs in this process, so that the moment it accepts each email is known exactly.
+ * Services run from their packaged jars with the local run's JVM settings, each start on
+ * a fresh port; their logs go to the run's folder.
+ */
+public final class BenchSystem implements AutoCloseable {
+
+	/** JVM options of every service and baseline process: those of the local run. */
+	public static final List<String> JVM_OPTIONS = List.of("-Xmx384m");
+
+	private static final Duration STARTUP = Duration.ofSeconds(180);
+
+	private final BenchOptions options;
+
+	private final Path directory;
+
+	private final int kafkaPort = Ports.free();
+
+	private final int mongoPort = Ports.free();
+
+	private final ServiceProcess infrastructure;
+
+	private final SmtpServer smtp;
+
+	private final MemorySampler memory = new MemorySampler();
+
+	private final Map<String, Service> running = new LinkedHashMap<>();
+
+	private int starts;
+
+	private BenchSystem(BenchOptions options) throws IOException {
+		this.options = options;
+		String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+		this.directory = Files.createDirectories(options.root().resolve("bench/target/run-" + run));
+		int webPort = Ports.free();
+		this.infrastructure = ServiceProcess.jar("kafka-mongo", localStackJar(options.root()))
+			.javaOptions("-Xmx1g")
+			.arguments("--herald.run.services=false", "--herald.run.components=kafka,mongo",
+					"--herald.run.kafka-port=" + this.kafkaPort, "--herald.run.mongo-port=" + this.mongoPort,
+					"--herald.run.inbox-port=" + webPort,
+					"--herald.run.data-directory=" + this.directory.resolve("data"))
+			.workingDirectory(options.root())
+			.logFile(this.directory.resolve("kafka-mongo.log"))
+			.healthUrl("http://localhost:" + webPort + "/actuator/health")
+			.build();
+		this.smtp = new SmtpServer(0, new Inbox(25_000));
+	}
+
+	/**
+	 * Starts the servers.
+	 * @param options the run's options
+	 * @return the running system
+	 */
+	public static BenchSystem start(BenchOptions options) {
+		BenchSystem system;
+		try {
+			system = new BenchSystem(options);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		try {
+			system.infrastructure.start().awaitReady(STARTUP);
+			system.smtp.start();
+			return system;
+		}
+		catch (RuntimeException ex) {
+			system.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Starts a service and waits until it is ready. Its settings are those of the local
+	 * run, pointed at this run's servers, plus the given ones.
+	 * @param name the module, such as {@code catalog-service}
+	 * @param arguments Spring Boot properties as command-line arguments
+	 * ({@code --name=value})
+	 * @return the running service
+	 */
+	public Service startService(String name, String... arguments) {
+		stopService(name);
+		int port = Ports.free();
+		List<String> jvm = new ArrayList<>(JVM_OPTIONS);
+		if (this.options.jfr()) {
+			Path recordings = createDirectories(this.options.root().resolve("bench/target/jfr"));
+			jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+					+ recordings.resolve(name + "-" + (++this.starts) + ".jfr"));
+		}
+		ServiceProcess process = ServiceProcess.jar(name, ServiceProcess.findJar(this.options.root().resolve(name)))
+			.javaOptions(jvm.toArray(String[]::new))
+			.arguments(arguments)
+			.environment("SERVER_PORT", Integer.toString(port))
+			.environment("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers())
+			.environment("MONGODB_URI", mongoUri())
+			.environment("MAIL_HOST", this.smtp.host())
+			.environment("MAIL_PORT", Integer.toString(this.smtp.port()))
+			.workingDirectory(this.options.root())
+			.logFile(this.directory.resolve(name + ".log"))
+			.healthUrl("http://localhost:" + port + "/actuator/health")
+			.build();
+		process.start().awaitReady(STARTUP);
+		Service service = new Service(name, port, process);
+		this.running.put(name, service);
+		this.memory.watch(name, process.pid(), port);
+		return service;
+	}
+
+	/**
+	 * Stops a service gracefully, if it runs.
+	 * @param name the module
+	 */
+	public void stopService(String name) {
+		Service service = this.running.remove(name);
+		if (service != null) {
+			this.memory.unwatch(name);
+			service.process().stop();
+		}
+	}
+
+	public String kafkaBootstrapServers() {
+		return "localhost:" + this.kafkaPort;
+	}
+
+	public String mongoUri() {
+		return "mongodb://localhost:" + this.mongoPort;
+	}
+
+	public SmtpServer smtp() {
+		return this.smtp;
+	}
+
+	public Path directory() {
+		return this.directory;
+	}
+
+	/**
+	 * The highest memory use of each service so far.
+	 * @return peaks by service name
+	 */
+	public Map<String, MemoryPeak> memoryPeaks() {
+		this.memory.sampleNow();
+		return this.memory.peaks();
+	}
+
+	@Override
+	public void close() {
+		for (String name : List.copyOf(this.running.keySet())) {
+			try {
+				stopService(name);
+			}
+			catch (RuntimeException ex) {
+				// keep stopping the others
+			}
+		}
+		this.memory.close();
+		this.smtp.stop();
+		this.infrastructure.close();
+	}
+
+	private static Path createDirectories(Path folder) {
+		try {
+			return Files.createDirectories(folder);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Path localStackJar(Path root) {
+		try (Stream<Path> files = Files.list(root.resolve("local-stack/target"))) {
+			return files.filter((file) -> file.getFileName().toString().endsWith("-exec.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("No local-stack/target/*-exec.jar: build first"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
