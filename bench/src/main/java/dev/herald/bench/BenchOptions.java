@@ -2,8 +2,11 @@ package dev.herald.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,8 +17,10 @@ import java.util.Set;
  * @param jfr whether each service records a JDK Flight Recorder profile
  * @param only the figures to measure, empty for all
  * @param scale factor on every count and duration, for a quick trial below 1
+ * @param settings extra Spring Boot properties per service, for experiments
  */
-public record BenchOptions(Path root, int repetitions, boolean jfr, Set<String> only, double scale) {
+public record BenchOptions(Path root, int repetitions, boolean jfr, Set<String> only, double scale,
+		Map<String, List<String>> settings) {
 
 	static final String USAGE = """
 			Usage: ./herald bench [--repetitions=3] [--jfr] [--only=R1,R2,R5,L1,R6,N1,L2] [--scale=1.0]
@@ -23,6 +28,9 @@ public record BenchOptions(Path root, int repetitions, boolean jfr, Set<String> 
 			  --jfr            record a JDK Flight Recorder profile of every service (bench/target/jfr/)
 			  --only=IDS       measure only these figures (H is always reported)
 			  --scale=F        multiply every count and duration by F (a quick trial: 0.2)
+			  --set=SERVICE:PROPERTY=VALUE
+			                   start a service with another setting, to try it (repeatable), such as
+			                   --set=catalog-service:spring.kafka.listener.concurrency=1
 			""";
 
 	static BenchOptions parse(String... arguments) {
@@ -30,6 +38,7 @@ public record BenchOptions(Path root, int repetitions, boolean jfr, Set<String> 
 		boolean jfr = false;
 		Set<String> only = new LinkedHashSet<>();
 		double scale = 1.0;
+		Map<String, List<String>> settings = new LinkedHashMap<>();
 		for (String argument : arguments) {
 			if (argument.startsWith("--repetitions=")) {
 				repetitions = Integer.parseInt(value(argument));
@@ -43,6 +52,11 @@ public record BenchOptions(Path root, int repetitions, boolean jfr, Set<String> 
 			else if (argument.startsWith("--scale=")) {
 				scale = Double.parseDouble(value(argument));
 			}
+			else if (argument.startsWith("--set=") && argument.indexOf(':') > 6) {
+				String setting = value(argument);
+				settings.computeIfAbsent(setting.substring(0, setting.indexOf(':')), (service) -> new ArrayList<>())
+					.add("--" + setting.substring(setting.indexOf(':') + 1));
+			}
 			else {
 				throw new IllegalArgumentException("Unknown option " + argument + "\n" + USAGE);
 			}
@@ -50,7 +64,7 @@ public record BenchOptions(Path root, int repetitions, boolean jfr, Set<String> 
 		if (repetitions < 1 || scale <= 0) {
 			throw new IllegalArgumentException("--repetitions and --scale must be positive\n" + USAGE);
 		}
-		return new BenchOptions(projectRoot(), repetitions, jfr, only, scale);
+		return new BenchOptions(projectRoot(), repetitions, jfr, only, scale, settings);
 	}
 
 	/**
@@ -76,7 +90,16 @@ public record BenchOptions(Path root, int repetitions, boolean jfr, Set<String> 
 	 * @return whether figures were left out or scaled down
 	 */
 	public boolean partial() {
-		return !this.only.isEmpty() || this.scale < 1.0;
+		return !this.only.isEmpty() || this.scale < 1.0 || !this.settings.isEmpty();
+	}
+
+	/**
+	 * The extra settings of a service.
+	 * @param service the service's name
+	 * @return its {@code --property=value} arguments
+	 */
+	public List<String> settingsOf(String service) {
+		return this.settings.getOrDefault(service, List.of());
 	}
 
 	private static String value(String argument) {

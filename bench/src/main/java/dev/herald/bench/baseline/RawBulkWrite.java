@@ -2,13 +2,16 @@ package dev.herald.bench.baseline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.WriteModel;
+import dev.herald.bench.report.Rate;
+import dev.herald.bench.system.CpuTime;
 import org.bson.Document;
 
 /**
@@ -22,18 +25,39 @@ public final class RawBulkWrite {
 	}
 
 	/**
-	 * Copies a collection with the raw driver and times the writes.
-	 * @param client the driver
+	 * Copies documents with the raw driver and times the writes.
 	 * @param source the catalog's collection
-	 * @param target an empty collection on the same server
+	 * @param ids the ids of the documents to copy
+	 * @param target a collection on the same server, given the source's indexes if it has
+	 * none
 	 * @param batchSize documents per bulk write
-	 * @return documents written per second
+	 * @param untimedShare the share of the documents written before the timing starts, as
+	 * the drain it is compared with leaves out its start
+	 * @param settle run just before the timing starts
+	 * @param cpu reads the CPU time of the processes
+	 * @return documents written per second, and their CPU cost
 	 */
-	public static double copy(MongoClient client, MongoCollection<Document> source, MongoCollection<Document> target,
-			int batchSize) {
-		List<Document> documents = source.find().batchSize(1000).into(new ArrayList<>());
+	public static Rate copy(MongoCollection<Document> source, List<String> ids, MongoCollection<Document> target,
+			int batchSize, double untimedShare, Runnable settle, Supplier<CpuTime> cpu) {
+		List<Document> documents = new ArrayList<>(ids.size());
+		for (int from = 0; from < ids.size(); from += 1000) {
+			source.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + 1000))))
+				.batchSize(1000)
+				.into(documents);
+		}
 		copyIndexes(source, target);
+		int untimed = (int) (documents.size() * untimedShare);
+		write(target, documents.subList(0, untimed), batchSize);
+		settle.run();
+		CpuTime before = cpu.get();
 		long start = System.nanoTime();
+		write(target, documents.subList(untimed, documents.size()), batchSize);
+		double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+		int timed = Math.max(1, documents.size() - untimed);
+		return new Rate(timed / seconds, cpu.get().millisPerThousandSince(before, timed));
+	}
+
+	private static void write(MongoCollection<Document> target, List<Document> documents, int batchSize) {
 		for (int from = 0; from < documents.size(); from += batchSize) {
 			List<WriteModel<Document>> batch = new ArrayList<>(batchSize);
 			for (Document document : documents.subList(from, Math.min(documents.size(), from + batchSize))) {
@@ -41,11 +65,12 @@ public final class RawBulkWrite {
 			}
 			target.bulkWrite(batch, new BulkWriteOptions().ordered(false));
 		}
-		double seconds = (System.nanoTime() - start) / 1e9;
-		return documents.size() / seconds;
 	}
 
 	private static void copyIndexes(MongoCollection<Document> source, MongoCollection<Document> target) {
+		if (target.listIndexes().into(new ArrayList<>()).size() > 1) {
+			return;
+		}
 		for (Document index : source.listIndexes()) {
 			if (!"_id_".equals(index.getString("name"))) {
 				IndexOptions options = new IndexOptions().name(index.getString("name"))

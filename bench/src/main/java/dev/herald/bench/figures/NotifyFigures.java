@@ -1,12 +1,15 @@
 package dev.herald.bench.figures;
 
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleSupplier;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -16,9 +19,11 @@ import dev.herald.bench.load.EventProducer;
 import dev.herald.bench.load.PacedLoad;
 import dev.herald.bench.load.RecordFactory;
 import dev.herald.bench.report.Figure;
+import dev.herald.bench.report.Rate;
 import dev.herald.bench.report.ResultTable;
 import dev.herald.bench.report.Stats;
 import dev.herald.bench.system.BenchSystem;
+import dev.herald.bench.system.CpuTime;
 import dev.herald.bench.system.Service;
 import dev.herald.localstack.mail.Inbox;
 import dev.herald.localstack.mail.ReceivedEmail;
@@ -26,8 +31,8 @@ import dev.herald.localstack.mail.ReceivedEmail;
 /**
  * R6, N1 and L2: notify's emails per second for a fan-out and for a backlog, beside a raw
  * pooled SMTP loop to the same server; and how long a posted record takes to reach its
- * subscriber's SMTP server. The rates come from the moments the SMTP server accepted each
- * email.
+ * subscriber's SMTP server. Notify runs throughout, warmed up first; emails are counted
+ * as the SMTP server accepts them.
  */
 public final class NotifyFigures {
 
@@ -46,12 +51,15 @@ public final class NotifyFigures {
 
 	private final RecordFactory factory = new RecordFactory(11);
 
+	private final EventProducer producer;
+
 	private Service ingest;
 
 	public NotifyFigures(BenchSystem system, BenchOptions options) {
 		this.system = system;
 		this.options = options;
 		this.inbox = system.smtp().inbox();
+		this.producer = new EventProducer(system.kafkaBootstrapServers());
 	}
 
 	/**
@@ -71,7 +79,9 @@ public final class NotifyFigures {
 			subscribers.seed(1, BenchSubscribers.SINGLE_TOPIC, "single");
 		}
 		this.ingest = this.system.startService("ingest-service");
-		startNotify();
+		this.system.startService("notify-service", "--spring.mongodb.database=" + DATABASE,
+				"--herald.notify.delivery.concurrency=" + SENDERS);
+		warmUp(fanOut);
 		for (int rep = 0; rep < this.options.repetitions(); rep++) {
 			if (this.options.measures("R6")) {
 				fanOut(r6, rep, fanOut);
@@ -87,70 +97,91 @@ public final class NotifyFigures {
 		this.system.stopService("ingest-service");
 	}
 
+	// Not counted: notify's code is compiled by the JIT under both kinds of load first.
+	private void warmUp(int fanOut) {
+		this.inbox.clear();
+		post("R6-warm-up", BenchSubscribers.FAN_OUT_TOPIC);
+		Drain.await(emails("R6-warm-up"), fanOut, Duration.ofMinutes(10));
+		this.producer.write(RECORDS_TOPIC, this.options.scaled(2_000), this.factory,
+				List.of(BenchSubscribers.SINGLE_TOPIC), "N1-warm-up");
+		Drain.await(emails("N1-warm-up"), this.options.scaled(2_000), Duration.ofMinutes(10));
+	}
+
 	private void fanOut(Figure r6, int rep, int subscribers) {
 		this.inbox.clear();
 		String marker = "R6-r" + rep;
 		post(marker, BenchSubscribers.FAN_OUT_TOPIC);
-		List<ReceivedEmail> emails = awaitEmails(marker, subscribers, Duration.ofMinutes(10));
-		double herald = rate(emails);
-		r6.add(herald, rawLoop(emails.get(0), subscribers));
+		Rate herald = Drain.measure(emails(marker), 0, subscribers, Duration.ofMinutes(10), this.system::cpu);
+		Rate baseline = rawLoop(marker, subscribers);
+		r6.add(herald.perSecond(), baseline.perSecond());
+		r6.note("R6 CPU per 1,000 emails (repetition " + (rep + 1) + "): Herald "
+				+ CpuTime.describe(herald.cpuPerThousand()) + "; baseline "
+				+ CpuTime.describe(baseline.cpuPerThousand()));
 	}
 
 	private void backlog(Figure n1, int rep, int records) {
-		this.system.stopService("notify-service");
-		String marker = "N1-r" + rep;
-		new EventProducer(this.system.kafkaBootstrapServers()).write(RECORDS_TOPIC, records, this.factory,
-				List.of(BenchSubscribers.SINGLE_TOPIC), marker);
 		this.inbox.clear();
-		startNotify();
-		List<ReceivedEmail> emails = awaitEmails(marker, records, Duration.ofMinutes(15));
-		n1.add(rate(emails), rawLoop(emails.get(0), records));
+		String marker = "N1-r" + rep;
+		EventProducer.Backlog backlog = this.producer.prepare(RECORDS_TOPIC, records, this.factory,
+				List.of(BenchSubscribers.SINGLE_TOPIC), marker);
+		this.producer.write(backlog);
+		Rate herald = Drain.measure(emails(marker), 0, records, Duration.ofMinutes(15), this.system::cpu);
+		Rate baseline = rawLoop(marker, records);
+		n1.add(herald.perSecond(), baseline.perSecond());
+		n1.note("N1 CPU per 1,000 emails (repetition " + (rep + 1) + "): Herald "
+				+ CpuTime.describe(herald.cpuPerThousand()) + "; baseline "
+				+ CpuTime.describe(baseline.cpuPerThousand()));
 	}
 
 	private void latency(ResultTable table, double perSecond) {
 		Figure p50 = table.add(Figure.alone("L2 p50",
 				String.format("POST → email accepted by SMTP, at %,.0f records/s (half of N1)", perSecond), "ms"));
 		Figure p99 = table.add(Figure.alone("L2 p99", "the same, 99th percentile", "ms"));
+		posting("L2-warm-up-", perSecond, Duration.ofMillis(this.options.scaled(10_000)));
 		for (int rep = 0; rep < this.options.repetitions(); rep++) {
-			this.inbox.clear();
-			String marker = "L2-r" + rep + "-";
-			Map<String, Instant> sent = new ConcurrentHashMap<>();
-			List<String> bodies = new ArrayList<>();
-			new PacedLoad().run(perSecond, Duration.ofMillis(this.options.scaled(15_000)), (n) -> {
-				String body = RecordFactory.json(this.factory.request(marker + n + " " + this.factory.title(""),
-						List.of(BenchSubscribers.SINGLE_TOPIC)));
-				return Operator.post(this.ingest.url() + "/api/v1/records", body);
-			}, (n, sentAt, response) -> {
-				if (response != null && response.statusCode() == 202) {
-					sent.put(marker + n + " ", sentAt);
-				}
-			});
-			Latencies latencies = new Latencies();
-			List<ReceivedEmail> emails = awaitEmails(marker, sent.size(), Duration.ofMinutes(2));
-			for (ReceivedEmail email : emails) {
-				sent.entrySet()
-					.stream()
-					.filter((entry) -> email.subject().contains(entry.getKey()))
-					.findFirst()
-					.ifPresent((entry) -> latencies.add(entry.getValue(), email.receivedAt()));
-			}
-			latencies.lost(sent.size() - latencies.size());
-			latencies.addTo(p50, p99, "alerts");
+			posting("L2-r" + rep + "-", perSecond, Duration.ofMillis(this.options.scaled(15_000))).addTo(p50, p99,
+					"alerts");
 		}
+	}
+
+	private Latencies posting(String marker, double perSecond, Duration duration) {
+		this.inbox.clear();
+		Map<String, Instant> sent = new ConcurrentHashMap<>();
+		new PacedLoad().run(perSecond, duration,
+				(n) -> Operator.post(this.ingest.url() + "/api/v1/records", RecordFactory.json(this.factory
+					.request(marker + n + " " + this.factory.title(""), List.of(BenchSubscribers.SINGLE_TOPIC)))),
+				(n, sentAt, response) -> {
+					if (response != null && response.statusCode() == 202) {
+						sent.put(marker + n + " ", sentAt);
+					}
+				});
+		Latencies latencies = new Latencies();
+		Drain.await(emails(marker), sent.size(), Duration.ofMinutes(2));
+		for (ReceivedEmail email : this.inbox.emails()) {
+			int start = email.subject().indexOf(marker);
+			if (start >= 0) {
+				Instant sentAt = sent.get(email.subject().substring(start, email.subject().indexOf(' ', start) + 1));
+				if (sentAt != null) {
+					latencies.add(sentAt, email.receivedAt());
+				}
+			}
+		}
+		latencies.lost(sent.size() - latencies.size());
+		return latencies;
 	}
 
 	private void post(String marker, String topic) {
 		String body = RecordFactory.json(this.factory.request(marker + " " + this.factory.title(""), List.of(topic)));
 		try {
-			int status = java.net.http.HttpClient.newHttpClient()
+			int status = HttpClient.newHttpClient()
 				.send(Operator.post(this.ingest.url() + "/api/v1/records", body),
-						java.net.http.HttpResponse.BodyHandlers.discarding())
+						HttpResponse.BodyHandlers.discarding())
 				.statusCode();
 			if (status != 202) {
 				throw new IllegalStateException("Ingest answered " + status);
 			}
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 		catch (InterruptedException ex) {
@@ -159,49 +190,24 @@ public final class NotifyFigures {
 		}
 	}
 
-	private void startNotify() {
-		this.system.startService("notify-service", "--spring.mongodb.database=" + DATABASE,
-				"--herald.notify.delivery.concurrency=" + SENDERS);
+	private DoubleSupplier emails(String marker) {
+		return () -> this.inbox.emails().stream().filter((email) -> email.subject().contains(marker)).count();
 	}
 
-	private List<ReceivedEmail> awaitEmails(String marker, int count, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (true) {
-			List<ReceivedEmail> emails = this.inbox.emails()
-				.stream()
-				.filter((email) -> email.subject().contains(marker))
-				.toList();
-			if (emails.size() >= count) {
-				return emails;
-			}
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException(emails.size() + " of " + count + " emails " + marker + " arrived");
-			}
-			try {
-				Thread.sleep(250);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-	}
-
-	private static double rate(List<ReceivedEmail> emails) {
-		Instant first = emails.stream().map(ReceivedEmail::receivedAt).min(Comparator.naturalOrder()).orElseThrow();
-		Instant last = emails.stream().map(ReceivedEmail::receivedAt).max(Comparator.naturalOrder()).orElseThrow();
-		return (emails.size() - 1) / (Duration.between(first, last).toNanos() / 1e9);
-	}
-
-	private double rawLoop(ReceivedEmail template, int count) {
+	private Rate rawLoop(String marker, int count) {
+		ReceivedEmail template = this.inbox.emails()
+			.stream()
+			.filter((email) -> email.subject().contains(marker))
+			.findFirst()
+			.orElseThrow();
 		List<String> recipients = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
 			recipients.add("raw-" + i + "@bench.example");
 		}
-		double perSecond = RawSmtpLoop.send(this.system.smtp().host(), this.system.smtp().port(), SENDERS,
-				template.raw(), recipients);
+		Rate rate = RawSmtpLoop.send(this.system.smtp().host(), this.system.smtp().port(), SENDERS, template.raw(),
+				recipients, this.system::cpu);
 		this.inbox.clear();
-		return perSecond;
+		return rate;
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.herald.bench.load;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,7 +18,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Writes record events straight to a topic, as ingest would have published them
- * (CloudEvents headers, key = record id): a backlog for a consumer to drain.
+ * (CloudEvents headers, key = record id): a backlog for a consumer to drain. The events
+ * are made before they are written, so that the backlog lands on the topic at Kafka's
+ * speed.
  */
 public final class EventProducer {
 
@@ -32,7 +35,7 @@ public final class EventProducer {
 	}
 
 	/**
-	 * Creates a topic with the partitions of the records topic.
+	 * Creates a topic.
 	 * @param topic the name
 	 * @param partitions its partitions
 	 */
@@ -46,33 +49,47 @@ public final class EventProducer {
 	}
 
 	/**
-	 * Writes events and waits until Kafka has them all.
-	 * @param topic the topic
+	 * Makes the events of a backlog.
+	 * @param topic the topic they go to
 	 * @param count how many
 	 * @param factory makes the records
 	 * @param topics the topics of every record
-	 * @param titlePrefix the start of each record's title (a number follows)
-	 * @return the ids written
+	 * @param marker the start of each record's title (a number follows)
+	 * @return the events, not yet written
 	 */
-	public List<UUID> write(String topic, int count, RecordFactory factory, List<String> topics, String titlePrefix) {
+	public Backlog prepare(String topic, int count, RecordFactory factory, List<String> topics, String marker) {
+		Instant publishedAt = Instant.now();
+		List<UUID> ids = new ArrayList<>(count);
+		List<ProducerRecord<String, byte[]>> messages = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			UUID id = UUID.randomUUID();
+			String title = marker + " " + i + " " + factory.title("");
+			ProducerRecord<String, byte[]> message = new ProducerRecord<>(topic, id.toString(),
+					factory.event(id, title, topics, publishedAt));
+			header(message, "ce_id", id.toString());
+			header(message, "ce_type", "dev.herald.record.published.v1");
+			header(message, "ce_source", "/herald/bench");
+			header(message, "ce_specversion", "1.0");
+			header(message, "ce_time", publishedAt.toString());
+			header(message, "content-type", "application/json");
+			ids.add(id);
+			messages.add(message);
+		}
+		return new Backlog(List.copyOf(ids), messages);
+	}
+
+	/**
+	 * Writes a backlog and waits until Kafka has it all.
+	 * @param backlog the events
+	 */
+	public void write(Backlog backlog) {
 		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
-				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 10);
-		UUID[] ids = new UUID[count];
+				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 10,
+				ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
 		AtomicReference<Exception> failure = new AtomicReference<>();
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
 				new ByteArraySerializer())) {
-			Instant publishedAt = Instant.now();
-			for (int i = 0; i < count; i++) {
-				ids[i] = UUID.randomUUID();
-				String title = factory.title(titlePrefix + " " + i);
-				ProducerRecord<String, byte[]> message = new ProducerRecord<>(topic, ids[i].toString(),
-						factory.event(ids[i], title, topics, publishedAt));
-				header(message, "ce_id", ids[i].toString());
-				header(message, "ce_type", "dev.herald.record.published.v1");
-				header(message, "ce_source", "/herald/bench");
-				header(message, "ce_specversion", "1.0");
-				header(message, "ce_time", publishedAt.toString());
-				header(message, "content-type", "application/json");
+			for (ProducerRecord<String, byte[]> message : backlog.messages()) {
 				producer.send(message, (metadata, exception) -> {
 					if (exception != null) {
 						failure.compareAndSet(null, exception);
@@ -84,11 +101,34 @@ public final class EventProducer {
 		if (failure.get() != null) {
 			throw new IllegalStateException("Kafka refused an event of the backlog", failure.get());
 		}
-		return List.of(ids);
+	}
+
+	/**
+	 * Makes and writes a backlog.
+	 * @param topic the topic
+	 * @param count how many events
+	 * @param factory makes the records
+	 * @param topics the topics of every record
+	 * @param marker the start of each record's title
+	 * @return the ids written
+	 */
+	public List<UUID> write(String topic, int count, RecordFactory factory, List<String> topics, String marker) {
+		Backlog backlog = prepare(topic, count, factory, topics, marker);
+		write(backlog);
+		return backlog.ids();
 	}
 
 	private static void header(ProducerRecord<String, byte[]> message, String name, String value) {
 		message.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Events made for a topic.
+	 *
+	 * @param ids the record ids, in order
+	 * @param messages the messages
+	 */
+	public record Backlog(List<UUID> ids, List<ProducerRecord<String, byte[]>> messages) {
 	}
 
 }

@@ -21,10 +21,10 @@ import dev.herald.localstack.run.ServiceProcess;
 
 /**
  * The servers of a run and the services started on them. Kafka and the MongoDB-protocol
- * server run in a local-stack process of their own (as in the local run); the SMTP server
- * runs in this process, so that the moment it accepts each email is known exactly.
- * Services run from their packaged jars with the local run's JVM settings, each start on
- * a fresh port; their logs go to the run's folder.
+ * server (file-backed, as in the local run) each run in a local-stack process of their
+ * own; the SMTP server runs in this process, so that the moment it accepts each email is
+ * known exactly. Services run from their packaged jars with the local run's JVM settings,
+ * each start on a fresh port; their logs go to the run's folder.
  */
 public final class BenchSystem implements AutoCloseable {
 
@@ -41,7 +41,9 @@ public final class BenchSystem implements AutoCloseable {
 
 	private final int mongoPort = Ports.free();
 
-	private final ServiceProcess infrastructure;
+	private final ServiceProcess kafka;
+
+	private final ServiceProcess mongo;
 
 	private final SmtpServer smtp;
 
@@ -55,17 +57,9 @@ public final class BenchSystem implements AutoCloseable {
 		this.options = options;
 		String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
 		this.directory = Files.createDirectories(options.root().resolve("bench/target/run-" + run));
-		int webPort = Ports.free();
-		this.infrastructure = ServiceProcess.jar("kafka-mongo", localStackJar(options.root()))
-			.javaOptions("-Xmx1g")
-			.arguments("--herald.run.services=false", "--herald.run.components=kafka,mongo",
-					"--herald.run.kafka-port=" + this.kafkaPort, "--herald.run.mongo-port=" + this.mongoPort,
-					"--herald.run.inbox-port=" + webPort,
-					"--herald.run.data-directory=" + this.directory.resolve("data"))
-			.workingDirectory(options.root())
-			.logFile(this.directory.resolve("kafka-mongo.log"))
-			.healthUrl("http://localhost:" + webPort + "/actuator/health")
-			.build();
+		this.kafka = stackProcess(options, "kafka", "--herald.run.kafka-port=" + this.kafkaPort);
+		this.mongo = stackProcess(options, "mongo", "--herald.run.mongo-port=" + this.mongoPort,
+				"--herald.run.mongo-in-memory=" + System.getProperty("bench.mongo-in-memory", "false"));
 		this.smtp = new SmtpServer(0, new Inbox(25_000));
 	}
 
@@ -83,7 +77,10 @@ public final class BenchSystem implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 		try {
-			system.infrastructure.start().awaitReady(STARTUP);
+			system.kafka.start();
+			system.mongo.start();
+			system.kafka.awaitReady(STARTUP);
+			system.mongo.awaitReady(STARTUP);
 			system.smtp.start();
 			return system;
 		}
@@ -105,14 +102,12 @@ public final class BenchSystem implements AutoCloseable {
 		stopService(name);
 		int port = Ports.free();
 		List<String> jvm = new ArrayList<>(JVM_OPTIONS);
-		if (this.options.jfr()) {
-			Path recordings = createDirectories(this.options.root().resolve("bench/target/jfr"));
-			jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
-					+ recordings.resolve(name + "-" + (++this.starts) + ".jfr"));
-		}
+		jvm.addAll(flightRecording(this.options, name + "-" + (++this.starts)));
+		List<String> all = new ArrayList<>(List.of(arguments));
+		all.addAll(this.options.settingsOf(name));
 		ServiceProcess process = ServiceProcess.jar(name, ServiceProcess.findJar(this.options.root().resolve(name)))
 			.javaOptions(jvm.toArray(String[]::new))
-			.arguments(arguments)
+			.arguments(all.toArray(String[]::new))
 			.environment("SERVER_PORT", Integer.toString(port))
 			.environment("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers())
 			.environment("MONGODB_URI", mongoUri())
@@ -178,7 +173,81 @@ public final class BenchSystem implements AutoCloseable {
 		}
 		this.memory.close();
 		this.smtp.stop();
-		this.infrastructure.close();
+		this.mongo.close();
+		this.kafka.close();
+	}
+
+	/**
+	 * Runs a full garbage collection in every server and service process, so that a
+	 * measurement does not pay for garbage the previous one left: the same starting state
+	 * for Herald and for its baseline.
+	 */
+	public void collectGarbage() {
+		List<Long> pids = new ArrayList<>(List.of(this.kafka.pid(), this.mongo.pid()));
+		this.running.values().forEach((service) -> pids.add(service.process().pid()));
+		Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+		for (long pid : pids) {
+			try {
+				Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run")
+					.redirectErrorStream(true)
+					.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+					.start();
+				process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+		System.gc();
+	}
+
+	/**
+	 * The CPU time used so far by the servers, the running services and this process (the
+	 * load and the SMTP server).
+	 * @return the snapshot
+	 */
+	public CpuTime cpu() {
+		Map<String, Long> pids = CpuTime.self();
+		pids.put("kafka", this.kafka.pid());
+		pids.put("mongo", this.mongo.pid());
+		this.running.forEach((name, service) -> pids.put(name, service.process().pid()));
+		return CpuTime.of(pids);
+	}
+
+	// Kafka and MongoDB in processes of their own, so that each one's CPU is known.
+	private ServiceProcess stackProcess(BenchOptions options, String component, String... settings) {
+		int webPort = Ports.free();
+		// In memory, the MongoDB-protocol server holds every record of the run.
+		List<String> jvm = new ArrayList<>(List.of("-Xms4g", "-Xmx4g"));
+		jvm.addAll(flightRecording(options, component));
+		return ServiceProcess.jar(component, localStackJar(options.root()))
+			.javaOptions(jvm.toArray(String[]::new))
+			.arguments(arguments(component, webPort, settings))
+			.workingDirectory(options.root())
+			.logFile(this.directory.resolve(component + ".log"))
+			.healthUrl("http://localhost:" + webPort + "/actuator/health")
+			.build();
+	}
+
+	private String[] arguments(String component, int webPort, String... settings) {
+		List<String> arguments = new ArrayList<>(List.of("--herald.run.services=false",
+				"--herald.run.components=" + component, "--herald.run.inbox-port=" + webPort,
+				"--herald.run.data-directory=" + this.directory.resolve(component + "-data")));
+		arguments.addAll(List.of(settings));
+		return arguments.toArray(String[]::new);
+	}
+
+	private static List<String> flightRecording(BenchOptions options, String name) {
+		if (!options.jfr()) {
+			return List.of();
+		}
+		Path recordings = createDirectories(options.root().resolve("bench/target/jfr"));
+		return List.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+				+ recordings.resolve(name + ".jfr"));
 	}
 
 	private static Path createDirectories(Path folder) {

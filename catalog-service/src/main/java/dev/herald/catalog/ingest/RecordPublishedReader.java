@@ -3,6 +3,9 @@ package dev.herald.catalog.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.networknt.schema.Error;
@@ -33,7 +36,10 @@ public final class RecordPublishedReader {
 	private final Schema schema = loadSchema();
 
 	private static Schema loadSchema() {
-		SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
+		SchemaRegistryConfig config = SchemaRegistryConfig.builder()
+			.formatAssertionsEnabled(true)
+			.regularExpressionFactory(new CharacterClassExpressions())
+			.build();
 		SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
 				(builder) -> builder.schemaRegistryConfig(config));
 		try (InputStream in = RecordPublishedReader.class.getClassLoader().getResourceAsStream(SCHEMA)) {
@@ -71,11 +77,40 @@ public final class RecordPublishedReader {
 				.schema(errors.stream().limit(MAX_REPORTED_ERRORS).map(RecordPublishedReader::describe).toList());
 		}
 		try {
-			return this.mapper.treeToValue(json, RecordPublished.class);
+			return toRecord(json);
 		}
-		catch (JacksonException | IllegalArgumentException ex) {
+		catch (RuntimeException ex) {
 			throw ContractViolationException.unreadable(ex);
 		}
+	}
+
+	/**
+	 * Maps a value the schema accepted: every field present has its type and format, so
+	 * the fields are read as they are, without a data-binding pass.
+	 */
+	private static RecordPublished toRecord(JsonNode json) {
+		JsonNode place = json.get("place");
+		return new RecordPublished(text(json, "id"), text(json, "kind"), text(json, "title"), text(json, "summary"),
+				text(json, "body"), LocalDate.parse(text(json, "occurredOn")),
+				(place != null) ? new RecordPublished.Place(text(place, "city"), text(place, "country")) : null,
+				text(json, "organization"), texts(json, "bodies"), texts(json, "participants"),
+				texts(json, "documentSymbols"), texts(json, "topics"), text(json, "language"), text(json, "sourceUrl"),
+				OffsetDateTime.parse(text(json, "publishedAt")).toInstant(), text(json, "publishedBy"));
+	}
+
+	private static String text(JsonNode json, String field) {
+		JsonNode value = json.get(field);
+		return (value != null && !value.isNull()) ? value.stringValue() : null;
+	}
+
+	private static List<String> texts(JsonNode json, String field) {
+		JsonNode values = json.get(field);
+		if (values == null || values.isNull()) {
+			return null;
+		}
+		List<String> texts = new ArrayList<>(values.size());
+		values.forEach((value) -> texts.add(value.stringValue()));
+		return texts;
 	}
 
 	private static String describe(Error error) {

@@ -7,15 +7,18 @@ import java.util.List;
 import java.util.Map;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
 import dev.herald.catalog.record.RecordDocument;
 import org.bson.Document;
 
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -23,27 +26,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stores the records of a poll keyed by record id, never letting an older revision
- * replace a newer one, with one read and one unordered bulk write.
+ * replace a newer one, without transactions.
  * <p>
- * The read fetches the stored revision ({@code publishedAt}) of every id in the poll.
- * Then each record is either inserted (new id), or replaces the stored document on the
- * condition that the stored revision is still the one read (newer revision), or is
- * skipped as a duplicate (same or older revision): a replay writes nothing. The
- * conditions make concurrent writers safe without transactions: an insert that meets an
- * existing id, or a replacement whose stored revision changed in between, is evaluated
- * again from a fresh read.
+ * Every record is first inserted, in one unordered bulk write: a new id (the common case
+ * while records stream in) costs that write alone. The inserts MongoDB refuses because
+ * the id exists are then compared with the stored revision ({@code publishedAt}), read in
+ * one query: a newer revision replaces the stored document on the condition that the
+ * stored revision is still the one read; the same or an older one is skipped as a
+ * duplicate, so a replay changes nothing. A replacement whose stored revision changed in
+ * between is evaluated again from a fresh read, which makes concurrent writers safe.
  * <p>
- * Why not a single conditional upsert per record ({@code {_id, publishedAt: {$lt:
- * new}}})? It is correct on MongoDB, but the MongoDB-protocol server of the tests and the
- * local run only uses an index for an update whose filter is {@code _id} alone and scans
- * the collection for any other (measured: about 25 ms per record at 20,000 records). Here
- * new records and replays, the common cases, use only the {@code _id} index on both
- * servers; only a newer revision pays for the conditional filter there.
+ * Both writes select documents by {@code _id}, the only index the MongoDB-protocol server
+ * of the tests and the local run uses for writes; only a replacement adds a condition to
+ * it.
  */
 @Component
 class RecordWriter {
 
 	static final int MAX_ROUNDS = 3;
+
+	private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
 	private final MongoTemplate mongo;
 
@@ -62,8 +64,9 @@ class RecordWriter {
 	 * @param records the records of a poll, in any order, possibly repeated
 	 * @return what was written
 	 * @throws RecordStoreException if MongoDB refused a record
-	 * @throws org.springframework.dao.DataAccessException if MongoDB could not be reached
-	 * or concurrent writers kept changing the same records
+	 * @throws org.springframework.dao.DataAccessException if concurrent writers kept
+	 * changing the same records
+	 * @throws com.mongodb.MongoException if MongoDB could not be reached
 	 */
 	StoreResult store(List<RecordPublished> records) {
 		if (records.isEmpty()) {
@@ -87,10 +90,11 @@ class RecordWriter {
 	}
 
 	private int write(List<RecordDocument> documents) {
-		int stored = 0;
-		List<RecordDocument> pending = documents;
+		List<RecordDocument> existing = new ArrayList<>();
+		int stored = insert(documents, existing);
+		List<RecordDocument> pending = existing;
 		for (int round = 0; round < MAX_ROUNDS && !pending.isEmpty(); round++) {
-			Round result = writeRound(pending);
+			Round result = replaceOlder(pending);
 			stored += result.stored();
 			pending = result.conflicts();
 		}
@@ -101,56 +105,75 @@ class RecordWriter {
 		return stored;
 	}
 
-	private Round writeRound(List<RecordDocument> documents) {
-		Map<String, String> storedRevisions = storedRevisions(documents);
-		BulkOperations bulk = this.mongo.bulkOps(BulkMode.UNORDERED, RecordDocument.class);
-		List<RecordDocument> written = new ArrayList<>();
-		List<RecordDocument> replaced = new ArrayList<>();
-		for (RecordDocument document : documents) {
-			String storedRevision = storedRevisions.get(document.id());
-			if (storedRevision == null) {
-				bulk.insert(document);
-				written.add(document);
-			}
-			else if (document.publishedAt().compareTo(storedRevision) > 0) {
-				bulk.replaceOne(
-						new Query(Criteria.where("_id").is(document.id()).and("publishedAt").is(storedRevision)),
-						document);
-				written.add(document);
-				replaced.add(document);
-			}
-		}
-		if (written.isEmpty()) {
-			return new Round(0, List.of());
-		}
-		return execute(bulk, written, replaced);
-	}
-
-	private Round execute(BulkOperations bulk, List<RecordDocument> written, List<RecordDocument> replaced) {
-		List<RecordDocument> conflicts = new ArrayList<>();
-		BulkWriteResult result;
+	/**
+	 * Inserts documents, collecting those whose id exists already.
+	 * @return how many were inserted
+	 */
+	private int insert(List<RecordDocument> documents, List<RecordDocument> existing) {
+		List<WriteModel<Document>> inserts = new ArrayList<>(documents.size());
+		documents.forEach((document) -> inserts.add(new InsertOneModel<>(document.toBson())));
 		try {
-			result = bulk.execute();
+			this.mongo.getCollection(RecordDocument.COLLECTION).bulkWrite(inserts, UNORDERED);
 		}
-		catch (BulkOperationException ex) {
-			for (BulkWriteError error : ex.getErrors()) {
-				RecordDocument document = written.get(error.getIndex());
+		catch (MongoBulkWriteException ex) {
+			for (BulkWriteError error : ex.getWriteErrors()) {
+				RecordDocument document = documents.get(error.getIndex());
 				if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
 					throw new RecordStoreException(document.id(), error.getMessage());
 				}
-				conflicts.add(document);
+				existing.add(document);
 			}
-			result = ex.getResult();
 		}
-		// Inserts sent less those refused: the MongoDB-protocol server counts refused
-		// inserts in its reply, so the reported inserted count cannot be trusted.
-		int inserted = written.size() - replaced.size() - conflicts.size();
-		if (result.getMatchedCount() < replaced.size()) {
-			// A stored revision changed since it was read, and which one is not
-			// reported: every replacement is evaluated again; those written are skipped.
-			conflicts.addAll(replaced);
+		// Those sent less those refused: the MongoDB-protocol server counts refused
+		// inserts
+		// in its reply, so the reported inserted count cannot be trusted.
+		return documents.size() - existing.size();
+	}
+
+	private Round replaceOlder(List<RecordDocument> documents) {
+		Map<String, String> storedRevisions = storedRevisions(documents);
+		List<WriteModel<Document>> replacements = new ArrayList<>();
+		List<RecordDocument> replaced = new ArrayList<>();
+		List<RecordDocument> vanished = new ArrayList<>();
+		for (RecordDocument document : documents) {
+			String storedRevision = storedRevisions.get(document.id());
+			if (storedRevision == null) {
+				// Deleted since the insert failed: insert it in the next round.
+				vanished.add(document);
+			}
+			else if (document.publishedAt().compareTo(storedRevision) > 0) {
+				replacements.add(new ReplaceOneModel<>(
+						Filters.and(Filters.eq("_id", document.id()), Filters.eq("publishedAt", storedRevision)),
+						document.toBson()));
+				replaced.add(document);
+			}
 		}
-		return new Round(inserted + result.getModifiedCount(), conflicts);
+		int stored = 0;
+		List<RecordDocument> conflicts = new ArrayList<>();
+		if (!vanished.isEmpty()) {
+			stored += insert(vanished, conflicts);
+		}
+		if (!replacements.isEmpty()) {
+			BulkWriteResult result = replace(replacements, replaced);
+			stored += result.getModifiedCount();
+			if (result.getMatchedCount() < replaced.size()) {
+				// A stored revision changed since it was read, and which one is not
+				// reported: every replacement is evaluated again; those written are
+				// skipped.
+				conflicts.addAll(replaced);
+			}
+		}
+		return new Round(stored, conflicts);
+	}
+
+	private BulkWriteResult replace(List<WriteModel<Document>> replacements, List<RecordDocument> replaced) {
+		try {
+			return this.mongo.getCollection(RecordDocument.COLLECTION).bulkWrite(replacements, UNORDERED);
+		}
+		catch (MongoBulkWriteException ex) {
+			BulkWriteError error = ex.getWriteErrors().get(0);
+			throw new RecordStoreException(replaced.get(error.getIndex()).id(), error.getMessage());
+		}
 	}
 
 	private Map<String, String> storedRevisions(List<RecordDocument> documents) {

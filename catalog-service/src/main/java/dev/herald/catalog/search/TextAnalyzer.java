@@ -8,10 +8,13 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -48,9 +51,17 @@ public final class TextAnalyzer {
 
 	private static final Set<String> STEMMED_LANGUAGES = Set.of("en", "ru");
 
+	private static final int STEMS_CACHED = 200_000;
+
 	private final Analyzer tokens = new TokenAnalyzer();
 
 	private final CharArraySet stopWords = stopWords();
+
+	/**
+	 * Stems of the words met so far: the records' vocabulary repeats, and a stemmer costs
+	 * more than a lookup. Bounded, so that no input can grow it without end.
+	 */
+	private final Map<String, String> stems = new ConcurrentHashMap<>();
 
 	private static CharArraySet stopWords() {
 		CharArraySet words = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, false);
@@ -70,11 +81,11 @@ public final class TextAnalyzer {
 	public List<String> recordTerms(String language, Collection<String> texts, Collection<String> documentSymbols) {
 		boolean stem = STEMMED_LANGUAGES.contains(primaryLanguage(language));
 		Set<String> terms = new TreeSet<>();
-		texts.stream().filter(Objects::nonNull).forEach((text) -> {
-			for (String word : words(text)) {
-				terms.add(stem ? stem(word) : word);
-			}
-		});
+		// One pass over all the texts: a line break separates words as the end of a text
+		// does.
+		for (String word : words(texts.stream().filter(Objects::nonNull).collect(Collectors.joining("\n")))) {
+			terms.add(stem ? stem(word) : word);
+		}
 		for (String symbol : documentSymbols) {
 			terms.add(symbol.toLowerCase(Locale.ROOT));
 			terms.addAll(words(symbol));
@@ -109,7 +120,8 @@ public final class TextAnalyzer {
 
 	private List<String> words(String text) {
 		List<String> words = new ArrayList<>();
-		try (TokenStream stream = this.tokens.tokenStream("text", Normalizer.normalize(text, Normalizer.Form.NFKC))) {
+		String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).replace('ё', 'е').replace('Ё', 'Е');
+		try (TokenStream stream = this.tokens.tokenStream("text", normalized)) {
 			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
 			stream.reset();
 			while (stream.incrementToken()) {
@@ -125,7 +137,18 @@ public final class TextAnalyzer {
 		return words;
 	}
 
-	private static String stem(String word) {
+	private String stem(String word) {
+		String stem = this.stems.get(word);
+		if (stem == null) {
+			stem = stemmed(word);
+			if (this.stems.size() < STEMS_CACHED) {
+				this.stems.put(word, stem);
+			}
+		}
+		return stem;
+	}
+
+	private static String stemmed(String word) {
 		SnowballStemmer stemmer = switch (Character.UnicodeScript.of(word.codePointAt(0))) {
 			case LATIN -> new EnglishStemmer();
 			case CYRILLIC -> new RussianStemmer();

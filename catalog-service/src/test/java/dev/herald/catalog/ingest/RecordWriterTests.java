@@ -135,7 +135,7 @@ class RecordWriterTests {
 		RecordPublished third = TestRecords
 			.read(TestRecords.revision(event, Instant.parse("2024-03-01T00:00:00Z"), "3"));
 		this.writer.store(List.of(first));
-		RecordWriter racing = writerRacedBy(third);
+		RecordWriter racing = writerRacedAfterItsRead(third);
 		assertThat(racing.store(List.of(second))).isEqualTo(new StoreResult(0, 1));
 		assertThat(this.mongo.findById(second.id(), RecordDocument.class).title()).isEqualTo("3");
 	}
@@ -147,16 +147,17 @@ class RecordWriterTests {
 			.read(TestRecords.revision(event, Instant.parse("2024-01-01T00:00:00Z"), "old"));
 		RecordPublished newer = TestRecords
 			.read(TestRecords.revision(event, Instant.parse("2024-02-01T00:00:00Z"), "new"));
-		RecordWriter racing = writerRacedBy(newer);
+		RecordWriter racing = writerRacedBeforeItsInsert(newer);
 		assertThat(racing.store(List.of(older))).isEqualTo(new StoreResult(0, 1));
 		assertThat(this.mongo.findById(older.id(), RecordDocument.class).title()).isEqualTo("new");
 	}
 
 	/**
-	 * Returns a writer whose first read is followed by another writer storing the given
-	 * revision, as a second consumer could between the read and the write.
+	 * Returns a writer whose first read of stored revisions is followed by another writer
+	 * storing the given revision, as a second consumer could between that read and the
+	 * replacement.
 	 */
-	private RecordWriter writerRacedBy(RecordPublished concurrent) {
+	private RecordWriter writerRacedAfterItsRead(RecordPublished concurrent) {
 		MongoTemplate racingMongo = Mockito.spy(this.mongo);
 		AtomicBoolean raced = new AtomicBoolean();
 		Mockito.doAnswer((invocation) -> {
@@ -168,6 +169,22 @@ class RecordWriterTests {
 		})
 			.when(racingMongo)
 			.find(ArgumentMatchers.any(Query.class), ArgumentMatchers.eq(Document.class), ArgumentMatchers.anyString());
+		return new RecordWriter(racingMongo, this.documents, new CatalogMetrics(new SimpleMeterRegistry()));
+	}
+
+	/**
+	 * Returns a writer whose first insert is preceded by another writer storing the given
+	 * revision under the same id, as a second consumer could.
+	 */
+	private RecordWriter writerRacedBeforeItsInsert(RecordPublished concurrent) {
+		MongoTemplate racingMongo = Mockito.spy(this.mongo);
+		AtomicBoolean raced = new AtomicBoolean();
+		Mockito.doAnswer((invocation) -> {
+			if (raced.compareAndSet(false, true)) {
+				this.writer.store(List.of(concurrent));
+			}
+			return invocation.callRealMethod();
+		}).when(racingMongo).getCollection(ArgumentMatchers.anyString());
 		return new RecordWriter(racingMongo, this.documents, new CatalogMetrics(new SimpleMeterRegistry()));
 	}
 

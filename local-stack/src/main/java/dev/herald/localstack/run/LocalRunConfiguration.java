@@ -40,7 +40,9 @@ public class LocalRunConfiguration {
 	@Bean(destroyMethod = "stop")
 	@ConditionalOnComponent(Component.MONGO)
 	MongoServerRunner mongoServer(LocalRunProperties properties) {
-		return MongoServerRunner.persistent(properties.dataPath().resolve("mongo"), properties.mongoPort()).start();
+		MongoServerRunner server = properties.mongoInMemory() ? MongoServerRunner.inMemory(properties.mongoPort())
+				: MongoServerRunner.persistent(properties.dataPath().resolve("mongo"), properties.mongoPort());
+		return server.start();
 	}
 
 	@Bean

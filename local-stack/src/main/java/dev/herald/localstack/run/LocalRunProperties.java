@@ -29,6 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param javaOptions JVM options for every service
  * @param apps the services to start
  * @param inboxCapacity how many emails the inbox keeps (the oldest go first)
+ * @param mongoInMemory whether the MongoDB-protocol server keeps its data in memory only
+ * (gone when it stops) instead of in a file under the data directory
  * @param demo whether to load the demo data once the services run: the contract's example
  * records, a confirmed demo subscriber and one alert to it
  */
@@ -39,7 +41,8 @@ record LocalRunProperties(@DefaultValue("true") boolean services, @DefaultValue(
 		@DefaultValue(".") String projectDirectory, @DefaultValue(".herald") String dataDirectory,
 		@DefaultValue("120s") Duration healthTimeout, @DefaultValue Map<String, Integer> topics,
 		@DefaultValue List<String> javaOptions, @DefaultValue List<ServiceApp> apps,
-		@DefaultValue("1000") int inboxCapacity, @DefaultValue("false") boolean demo){
+		@DefaultValue("1000") int inboxCapacity, @DefaultValue("false") boolean mongoInMemory,
+		@DefaultValue("false") boolean demo){
 
 	/**
 	 * Whether a server is to be started.

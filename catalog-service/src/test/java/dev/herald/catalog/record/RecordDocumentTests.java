@@ -1,0 +1,60 @@
+package dev.herald.catalog.record;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.herald.catalog.TestDocuments;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link RecordDocument}.
+ */
+class RecordDocumentTests {
+
+	private final MappingMongoConverter converter = converter();
+
+	@Test
+	void toBsonShouldWriteWhatTheMappingConverterWritesLessItsTypeHint() {
+		RecordDocument record = new RecordDocument("5c1f0a4e-8d1b-4f57-9a39-0d8f6f7e2a11", "MEETING", "Title",
+				"Summary", "Body", "2023-11-22", new RecordDocument.Place("Minsk", "Belarus"), "CSTO",
+				List.of("Council of Foreign Ministers"), List.of("Someone"), List.of("A/75/906"),
+				List.of("peacekeeping"), "en", "https://example.org/a", "2023-11-22T15:31:07.000000000Z",
+				"press-office", List.of("council", "meet"), Instant.parse("2024-01-02T03:04:05.678Z"));
+		assertThat(record.toBson()).isEqualTo(converted(record));
+	}
+
+	@Test
+	void toBsonWhenOptionalFieldsAreMissingShouldLeaveThemOutAsTheConverterDoes() {
+		RecordDocument record = TestDocuments.meeting("Title", "2023-11-22");
+		RecordDocument sparse = new RecordDocument(record.id(), record.kind(), record.title(), null, null,
+				record.occurredOn(), null, record.organization(), List.of(), null, List.of(), List.of(), "ru", null,
+				record.publishedAt(), record.publishedBy(), List.of(), record.storedAt());
+		assertThat(sparse.toBson()).isEqualTo(converted(sparse)).doesNotContainKeys("summary", "place", "sourceUrl");
+	}
+
+	private Document converted(RecordDocument record) {
+		Document document = new Document();
+		this.converter.write(record, document);
+		document.remove("_class");
+		return document;
+	}
+
+	private static MappingMongoConverter converter() {
+		MongoCustomConversions conversions = new MongoCustomConversions(List.of());
+		MongoMappingContext context = new MongoMappingContext();
+		context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
+		MappingMongoConverter converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, context);
+		converter.setCustomConversions(conversions);
+		converter.afterPropertiesSet();
+		return converter;
+	}
+
+}
