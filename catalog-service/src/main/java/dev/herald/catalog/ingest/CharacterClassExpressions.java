@@ -7,16 +7,17 @@ import com.networknt.schema.regex.RegularExpression;
 import com.networknt.schema.regex.RegularExpressionFactory;
 
 /**
- * The regular expressions of the contract's validator. A pattern that is one bracketed
- * character class, such as the contract's rules on text (a character from {@code \\u0000}
- * to {@code \\u001F} found means a control character), is answered by a table lookup per
- * character; any other pattern goes to the JDK's engine, as by default. The answers are
- * the same (a test compares them for every character); the cost is a fraction, and the
- * catalog checks every text of every record it consumes.
+ * The regular expressions of the contract's validator. A pattern made of one bracketed
+ * character class, such as the contract's rules on text, is answered by a table lookup
+ * per character; any other pattern goes to the JDK's engine, as by default. The answers
+ * are the same (a test compares them for every character); the cost is a fraction, and
+ * the catalog checks every text of every record it consumes.
  */
 final class CharacterClassExpressions implements RegularExpressionFactory {
 
 	private static final int CHARACTERS = Character.MAX_VALUE + 1;
+
+	private static final int WHITESPACE = -2;
 
 	private final RegularExpressionFactory engine = JDKRegularExpressionFactory.getInstance();
 
@@ -28,20 +29,32 @@ final class CharacterClassExpressions implements RegularExpressionFactory {
 
 	/**
 	 * Reads a pattern made of one character class of ranges, {@code \\uXXXX} escapes,
-	 * {@code \\s} and letters or digits, possibly negated.
+	 * {@code \\s} and letters or digits, possibly negated: alone, it finds one character
+	 * of the class; as {@code ^[...]*$}, every character must be of the class.
 	 * @param regex the pattern
-	 * @return a matcher that finds a character of the class, or {@code null} for any
-	 * other pattern
+	 * @return its matcher, or {@code null} for any other pattern
 	 */
 	static RegularExpression parse(String regex) {
+		if (regex.startsWith("^[") && regex.endsWith("]*$")) {
+			BitSet members = members(regex.substring(1, regex.length() - 2));
+			return (members != null) ? (text) -> !containsOther(text, members) : null;
+		}
+		BitSet members = members(regex);
+		return (members != null) ? (text) -> containsAny(text, members) : null;
+	}
+
+	/**
+	 * The characters a bracketed class matches, its negation applied.
+	 * @return the characters, or {@code null} when the class holds anything else
+	 */
+	private static BitSet members(String regex) {
 		if (regex.length() < 3 || regex.charAt(0) != '[' || regex.charAt(regex.length() - 1) != ']') {
 			return null;
 		}
 		boolean negated = regex.charAt(1) == '^';
 		BitSet members = new BitSet(CHARACTERS);
-		int i = negated ? 2 : 1;
 		int end = regex.length() - 1;
-		while (i < end) {
+		for (int i = negated ? 2 : 1; i < end;) {
 			int from = character(regex, i, end);
 			if (from == WHITESPACE) {
 				" \t\n\u000B\f\r".chars().forEach(members::set);
@@ -62,20 +75,24 @@ final class CharacterClassExpressions implements RegularExpressionFactory {
 			}
 			members.set(from, to + 1);
 		}
-		if (members.nextSetBit(Character.MIN_SURROGATE) >= 0
-				&& members.nextSetBit(Character.MIN_SURROGATE) <= Character.MAX_SURROGATE) {
+		int surrogate = members.nextSetBit(Character.MIN_SURROGATE);
+		if (surrogate >= 0 && surrogate <= Character.MAX_SURROGATE) {
 			// Surrogates stand for characters beyond the table: the engine knows them.
 			return null;
 		}
-		return negated ? (text) -> containsOther(text, members) : (text) -> containsAny(text, members);
+		if (negated) {
+			// Surrogates come in: a character beyond the table is not among those listed.
+			members.flip(0, CHARACTERS);
+		}
+		return members;
 	}
 
-	private static final int WHITESPACE = -2;
-
-	/** The character at a position: a letter or digit, or a {@code \\uXXXX} escape. */
+	/**
+	 * The character at a position: an ASCII letter or digit, or a {@code \\uXXXX} escape.
+	 */
 	private static int character(String regex, int at, int end) {
 		char c = regex.charAt(at);
-		if (Character.isLetterOrDigit(c) && c < 0x80) {
+		if (c < 0x80 && Character.isLetterOrDigit(c)) {
 			return c;
 		}
 		if (c == '\\' && at + 1 < end) {

@@ -10,12 +10,14 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.WriteModel;
 import dev.herald.catalog.record.RecordDocument;
+import org.bson.BsonDocument;
 import org.bson.Document;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -110,10 +112,10 @@ class RecordWriter {
 	 * @return how many were inserted
 	 */
 	private int insert(List<RecordDocument> documents, List<RecordDocument> existing) {
-		List<WriteModel<Document>> inserts = new ArrayList<>(documents.size());
+		List<WriteModel<BsonDocument>> inserts = new ArrayList<>(documents.size());
 		documents.forEach((document) -> inserts.add(new InsertOneModel<>(document.toBson())));
 		try {
-			this.mongo.getCollection(RecordDocument.COLLECTION).bulkWrite(inserts, UNORDERED);
+			records().bulkWrite(inserts, UNORDERED);
 		}
 		catch (MongoBulkWriteException ex) {
 			for (BulkWriteError error : ex.getWriteErrors()) {
@@ -132,7 +134,7 @@ class RecordWriter {
 
 	private Round replaceOlder(List<RecordDocument> documents) {
 		Map<String, String> storedRevisions = storedRevisions(documents);
-		List<WriteModel<Document>> replacements = new ArrayList<>();
+		List<WriteModel<BsonDocument>> replacements = new ArrayList<>();
 		List<RecordDocument> replaced = new ArrayList<>();
 		List<RecordDocument> vanished = new ArrayList<>();
 		for (RecordDocument document : documents) {
@@ -166,14 +168,18 @@ class RecordWriter {
 		return new Round(stored, conflicts);
 	}
 
-	private BulkWriteResult replace(List<WriteModel<Document>> replacements, List<RecordDocument> replaced) {
+	private BulkWriteResult replace(List<WriteModel<BsonDocument>> replacements, List<RecordDocument> replaced) {
 		try {
-			return this.mongo.getCollection(RecordDocument.COLLECTION).bulkWrite(replacements, UNORDERED);
+			return records().bulkWrite(replacements, UNORDERED);
 		}
 		catch (MongoBulkWriteException ex) {
 			BulkWriteError error = ex.getWriteErrors().get(0);
 			throw new RecordStoreException(replaced.get(error.getIndex()).id(), error.getMessage());
 		}
+	}
+
+	private MongoCollection<BsonDocument> records() {
+		return this.mongo.getCollection(RecordDocument.COLLECTION).withDocumentClass(BsonDocument.class);
 	}
 
 	private Map<String, String> storedRevisions(List<RecordDocument> documents) {

@@ -4,8 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Date;
+import java.util.ArrayList;
 import java.util.List;
+
+import org.bson.BsonArray;
+import org.bson.BsonDateTime;
+import org.bson.BsonDocument;
+import org.bson.BsonNull;
+import org.bson.BsonString;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -67,15 +73,15 @@ public record RecordDocument(@Id String id, String kind, String title, String su
 	 * times as much; a test holds the two equal.
 	 * @return the document, without {@code null} fields
 	 */
-	public org.bson.Document toBson() {
-		org.bson.Document document = new org.bson.Document("_id", this.id);
+	public BsonDocument toBson() {
+		BsonDocument document = new BsonDocument("_id", new BsonString(this.id));
 		put(document, "kind", this.kind);
 		put(document, "title", this.title);
 		put(document, "summary", this.summary);
 		put(document, "body", this.body);
 		put(document, "occurredOn", this.occurredOn);
 		if (this.place != null) {
-			org.bson.Document where = new org.bson.Document();
+			BsonDocument where = new BsonDocument();
 			put(where, "city", this.place.city());
 			put(where, "country", this.place.country());
 			document.put("place", where);
@@ -90,13 +96,23 @@ public record RecordDocument(@Id String id, String kind, String title, String su
 		put(document, "publishedAt", this.publishedAt);
 		put(document, "publishedBy", this.publishedBy);
 		put(document, "terms", this.terms);
-		put(document, "storedAt", (this.storedAt != null) ? Date.from(this.storedAt) : null);
+		if (this.storedAt != null) {
+			document.put("storedAt", new BsonDateTime(this.storedAt.toEpochMilli()));
+		}
 		return document;
 	}
 
-	private static void put(org.bson.Document document, String field, Object value) {
+	private static void put(BsonDocument document, String field, String value) {
 		if (value != null) {
-			document.put(field, value);
+			document.put(field, new BsonString(value));
+		}
+	}
+
+	private static void put(BsonDocument document, String field, List<String> values) {
+		if (values != null) {
+			BsonArray array = new BsonArray(new ArrayList<>(values.size()));
+			values.forEach((value) -> array.add((value != null) ? new BsonString(value) : BsonNull.VALUE));
+			document.put(field, array);
 		}
 	}
 

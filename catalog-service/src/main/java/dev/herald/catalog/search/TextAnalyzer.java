@@ -5,13 +5,14 @@ import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -80,7 +81,7 @@ public final class TextAnalyzer {
 	 */
 	public List<String> recordTerms(String language, Collection<String> texts, Collection<String> documentSymbols) {
 		boolean stem = STEMMED_LANGUAGES.contains(primaryLanguage(language));
-		Set<String> terms = new TreeSet<>();
+		Set<String> terms = new HashSet<>();
 		// One pass over all the texts: a line break separates words as the end of a text
 		// does.
 		for (String word : words(texts.stream().filter(Objects::nonNull).collect(Collectors.joining("\n")))) {
@@ -90,7 +91,9 @@ public final class TextAnalyzer {
 			terms.add(symbol.toLowerCase(Locale.ROOT));
 			terms.addAll(words(symbol));
 		}
-		return List.copyOf(terms);
+		List<String> sorted = new ArrayList<>(terms);
+		Collections.sort(sorted);
+		return sorted;
 	}
 
 	/**

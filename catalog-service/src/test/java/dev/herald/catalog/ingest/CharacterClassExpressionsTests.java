@@ -46,6 +46,7 @@ class CharacterClassExpressionsTests {
 		assertThat(CharacterClassExpressions.parse("[\\p{L}]")).isNull();
 		assertThat(CharacterClassExpressions.parse("[.-]")).isNull();
 		assertThat(CharacterClassExpressions.parse("[\\uD800-\\uDFFF]")).isNull();
+		assertThat(CharacterClassExpressions.parse("^[a-z]+$")).isNull();
 		assertThat(new CharacterClassExpressions().getRegularExpression("^https?://").matches("http://x")).isTrue();
 	}
 
@@ -58,6 +59,8 @@ class CharacterClassExpressionsTests {
 			samples.add(" " + (char) c);
 		}
 		samples.add(new String(Character.toChars(0x1F600)));
+		samples.add("\uD83D");
+		samples.add("a\uDE00b");
 		samples.add(" " + new String(Character.toChars(0x10000)) + " ");
 		samples.add("Meeting of the Council\u00A0on 22 November");
 		samples.add("\t \n\r");
