@@ -21,10 +21,10 @@ import dev.herald.localstack.run.ServiceProcess;
 
 /**
  * The servers of a run and the services started on them. Kafka and the MongoDB-protocol
- * server (file-backed, as in the local run) each run in a local-stack process of their
- * own; the SMTP server runs in this process, so that the moment it accepts each email is
- * known exactly. Services run from their packaged jars with the local run's JVM settings,
- * each start on a fresh port; their logs go to the run's folder.
+ * server (in memory, as in the tests) each run in a local-stack process of their own; the
+ * SMTP server runs in this process, so that the moment it accepts each email is known
+ * exactly. Services run from their packaged jars with the local run's JVM settings, each
+ * start on a fresh port; their logs go to the run's folder.
  */
 public final class BenchSystem implements AutoCloseable {
 
@@ -58,8 +58,11 @@ public final class BenchSystem implements AutoCloseable {
 		String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
 		this.directory = Files.createDirectories(options.root().resolve("bench/target/run-" + run));
 		this.kafka = stackProcess(options, "kafka", "--herald.run.kafka-port=" + this.kafkaPort);
+		// In memory: the protocol server's file backend compares every index key through
+		// Java
+		// serialization, which would measure H2, not Herald.
 		this.mongo = stackProcess(options, "mongo", "--herald.run.mongo-port=" + this.mongoPort,
-				"--herald.run.mongo-in-memory=" + System.getProperty("bench.mongo-in-memory", "false"));
+				"--herald.run.mongo-in-memory=true");
 		this.smtp = new SmtpServer(0, new Inbox(25_000));
 	}
 
@@ -175,6 +178,21 @@ public final class BenchSystem implements AutoCloseable {
 		this.smtp.stop();
 		this.mongo.close();
 		this.kafka.close();
+		// The logs stay; the data (gigabytes of Kafka segments) goes.
+		deleteRecursively(this.directory.resolve("kafka-data"));
+		deleteRecursively(this.directory.resolve("mongo-data"));
+	}
+
+	private static void deleteRecursively(Path folder) {
+		if (!Files.exists(folder)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(folder)) {
+			paths.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
