@@ -28,6 +28,7 @@ public record BenchOptions(Path root, int repetitions, boolean jfr, Set<String> 
 			  --jfr            record a JDK Flight Recorder profile of every service (bench/target/jfr/)
 			  --only=IDS       measure only these figures (H is always reported)
 			  --scale=F        multiply every count and duration by F (a quick trial: 0.2)
+			  --root=FOLDER    measure the services built in another checkout of Herald (before and after)
 			  --set=SERVICE:PROPERTY=VALUE
 			                   start a service with another setting, to try it (repeatable), such as
 			                   --set=catalog-service:spring.kafka.listener.concurrency=1
@@ -39,6 +40,7 @@ public record BenchOptions(Path root, int repetitions, boolean jfr, Set<String> 
 		Set<String> only = new LinkedHashSet<>();
 		double scale = 1.0;
 		Map<String, List<String>> settings = new LinkedHashMap<>();
+		Path root = projectRoot();
 		for (String argument : arguments) {
 			if (argument.startsWith("--repetitions=")) {
 				repetitions = Integer.parseInt(value(argument));
@@ -52,6 +54,9 @@ public record BenchOptions(Path root, int repetitions, boolean jfr, Set<String> 
 			else if (argument.startsWith("--scale=")) {
 				scale = Double.parseDouble(value(argument));
 			}
+			else if (argument.startsWith("--root=")) {
+				root = Path.of(value(argument)).toAbsolutePath().normalize();
+			}
 			else if (argument.startsWith("--set=") && argument.indexOf(':') > 6) {
 				String setting = value(argument);
 				settings.computeIfAbsent(setting.substring(0, setting.indexOf(':')), (service) -> new ArrayList<>())
@@ -64,7 +69,7 @@ public record BenchOptions(Path root, int repetitions, boolean jfr, Set<String> 
 		if (repetitions < 1 || scale <= 0) {
 			throw new IllegalArgumentException("--repetitions and --scale must be positive\n" + USAGE);
 		}
-		return new BenchOptions(projectRoot(), repetitions, jfr, only, scale, settings);
+		return new BenchOptions(root, repetitions, jfr, only, scale, settings);
 	}
 
 	/**

@@ -2,6 +2,8 @@ package dev.herald.e2e;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
@@ -16,10 +18,46 @@ final class Admin {
 	}
 
 	static Http.Response deliveries(HeraldSystem system, String recordId) {
-		return Http.send(HttpRequest
-			.newBuilder(URI.create(system.notifyUrl() + "/api/v1/admin/deliveries?size=200&recordId=" + recordId))
-			.header("X-Admin-Key", ADMIN_KEY)
-			.GET());
+		return get(system.notifyUrl() + "/api/v1/admin/deliveries?size=200&recordId=" + recordId);
+	}
+
+	/**
+	 * A record's ledger entries counted by state.
+	 * @param notifyUrl a notify instance
+	 * @param recordId the record
+	 * @return state to count
+	 */
+	static JsonNode counts(String notifyUrl, String recordId) {
+		return get(notifyUrl + "/api/v1/admin/deliveries?size=1&recordId=" + recordId).json().get("counts");
+	}
+
+	/**
+	 * The emails still to send, due now and scheduled for later.
+	 * @param notifyUrl a notify instance
+	 * @return {@code {due, scheduled}}
+	 */
+	static JsonNode outbox(String notifyUrl) {
+		return get(notifyUrl + "/api/v1/admin/stats").json().get("emails");
+	}
+
+	/**
+	 * How many alerts one notify instance has had accepted by the relay since it started,
+	 * from its Prometheus meters.
+	 * @param notifyUrl the instance
+	 * @return the count
+	 */
+	static long alertsSent(String notifyUrl) {
+		Http.Response response = Http.get(notifyUrl + "/actuator/prometheus");
+		Matcher sent = Pattern.compile("(?m)^herald_notify_emails_sent_total\\{[^}]*kind=\"alert\"[^}]*} ([0-9.E]+)$")
+			.matcher(response.body());
+		if (!sent.find()) {
+			throw new AssertionError("No alert counter in the meters of " + notifyUrl + ":\n" + response.body());
+		}
+		return (long) Double.parseDouble(sent.group(1));
+	}
+
+	private static Http.Response get(String url) {
+		return Http.send(HttpRequest.newBuilder(URI.create(url)).header("X-Admin-Key", ADMIN_KEY).GET());
 	}
 
 	/**

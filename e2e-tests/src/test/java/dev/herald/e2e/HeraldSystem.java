@@ -26,16 +26,26 @@ final class HeraldSystem implements AutoCloseable {
 	private static final Duration STARTUP = Duration.ofSeconds(180);
 
 	/**
-	 * How many alert emails one notify instance may have handed to SMTP without having
-	 * recorded them: deliveries are sent in batches of this size, by this many consumers.
+	 * How many emails one notify sender sends between two records of their outcomes in
+	 * the ledger: what a sender killed mid-fan-out may have sent without recording it.
 	 */
-	static final int DELIVERY_BATCH_SIZE = 20;
+	static final int DELIVERY_RECORD_EVERY = 10;
 
+	/**
+	 * Senders per notify instance, each on its own SMTP connection.
+	 */
 	static final int DELIVERY_CONCURRENCY = 2;
 
 	/**
-	 * The relay's rate as notify is told of it: slow enough that a fan-out to hundreds
-	 * lasts long enough to be interrupted.
+	 * The emails a notify instance killed with SIGKILL may have sent without recording
+	 * them, and which are therefore sent again: {@link #DELIVERY_RECORD_EVERY} per
+	 * sender.
+	 */
+	static final int IN_FLIGHT_PER_INSTANCE = DELIVERY_RECORD_EVERY * DELIVERY_CONCURRENCY;
+
+	/**
+	 * The relay's rate as each notify instance is told of it: slow enough that a fan-out
+	 * to thousands lasts long enough to be interrupted.
 	 */
 	static final int EMAILS_PER_SECOND = 40;
 
@@ -59,6 +69,8 @@ final class HeraldSystem implements AutoCloseable {
 
 	private final int notifyPort = Ports.free();
 
+	private final int secondNotifyPort = Ports.free();
+
 	private final ServiceProcess kafka;
 
 	private final ServiceProcess store;
@@ -68,6 +80,8 @@ final class HeraldSystem implements AutoCloseable {
 	private final ServiceProcess catalog;
 
 	private final ServiceProcess notify;
+
+	private final ServiceProcess secondNotify;
 
 	private HeraldSystem(Path root) throws IOException {
 		this.root = root;
@@ -82,17 +96,29 @@ final class HeraldSystem implements AutoCloseable {
 		this.ingest = service("ingest-service", this.ingestPort,
 				Map.of("HERALD_INGEST_CATALOG_BASE_URL", catalogUrl()));
 		this.catalog = service("catalog-service", this.catalogPort, Map.of());
-		// Deliveries claimed by a killed instance are taken over once their lease ends:
-		// short
-		// leases and sweeps keep the crash scenario within minutes.
-		this.notify = service("notify-service", this.notifyPort,
-				Map.of("HERALD_NOTIFY_CATALOG_BASE_URL", catalogUrl(), "HERALD_NOTIFY_PUBLIC_BASE_URL", notifyUrl(),
-						"HERALD_NOTIFY_LIMITS_REQUESTS_PER_CLIENT_PER_MINUTE", "100000",
-						"HERALD_NOTIFY_DELIVERY_BATCH_SIZE", Integer.toString(DELIVERY_BATCH_SIZE),
-						"HERALD_NOTIFY_DELIVERY_CONCURRENCY", Integer.toString(DELIVERY_CONCURRENCY),
-						"HERALD_NOTIFY_DELIVERY_LEASE", "20s", "HERALD_NOTIFY_DELIVERY_STALE_AFTER", "30s",
-						"HERALD_NOTIFY_DELIVERY_SWEEP_INTERVAL", "5s", "HERALD_NOTIFY_DELIVERY_HANDOFF_GRACE", "10s",
-						"HERALD_NOTIFY_DELIVERY_MAX_PER_SECOND", Integer.toString(EMAILS_PER_SECOND)));
+		this.notify = notify("notify-service", this.notifyPort);
+		this.secondNotify = notify("notify-service-2", this.secondNotifyPort);
+	}
+
+	/**
+	 * A notify instance. Emails claimed by a killed instance are taken over once their
+	 * lease ends: a short lease keeps the crash scenario within minutes.
+	 */
+	private ServiceProcess notify(String name, int port) {
+		Map<String, String> settings = new java.util.HashMap<>();
+		settings.put("HERALD_NOTIFY_CATALOG_BASE_URL", catalogUrl());
+		settings.put("HERALD_NOTIFY_PUBLIC_BASE_URL", notifyUrl());
+		settings.put("HERALD_NOTIFY_LIMITS_REQUESTS_PER_CLIENT_PER_MINUTE", "100000");
+		settings.put("HERALD_NOTIFY_DELIVERY_RECORD_EVERY", Integer.toString(DELIVERY_RECORD_EVERY));
+		settings.put("HERALD_NOTIFY_DELIVERY_CONCURRENCY", Integer.toString(DELIVERY_CONCURRENCY));
+		settings.put("HERALD_NOTIFY_DELIVERY_LEASE", "20s");
+		settings.put("HERALD_NOTIFY_DELIVERY_SCAN_INTERVAL", "1s");
+		settings.put("HERALD_NOTIFY_DELIVERY_MAX_PER_SECOND", Integer.toString(EMAILS_PER_SECOND));
+		// The scenarios count one alert per record; the hourly roll-up of a burst into
+		// one
+		// email is tested with a moved clock in notify's integration tests.
+		settings.put("HERALD_NOTIFY_DELIVERY_BURST_LIMIT", "0");
+		return service(name, "notify-service", port, settings);
 	}
 
 	/**
@@ -158,6 +184,19 @@ final class HeraldSystem implements AutoCloseable {
 		return this.notify;
 	}
 
+	/**
+	 * A second notify instance on the same broker, database and relay, started only by
+	 * the tests that need two.
+	 * @return the second instance
+	 */
+	ServiceProcess secondNotifyService() {
+		return this.secondNotify;
+	}
+
+	String secondNotifyUrl() {
+		return "http://localhost:" + this.secondNotifyPort;
+	}
+
 	ServiceProcess ingestService() {
 		return this.ingest;
 	}
@@ -193,6 +232,7 @@ final class HeraldSystem implements AutoCloseable {
 	@Override
 	public void close() {
 		List<ServiceProcess> all = new ArrayList<>(services());
+		all.add(this.secondNotify);
 		all.add(this.store);
 		all.add(this.kafka);
 		for (ServiceProcess process : all) {
@@ -223,7 +263,11 @@ final class HeraldSystem implements AutoCloseable {
 	}
 
 	private ServiceProcess service(String name, int port, Map<String, String> settings) {
-		return ServiceProcess.jar(name, ServiceProcess.findJar(this.root.resolve(name)))
+		return service(name, name, port, settings);
+	}
+
+	private ServiceProcess service(String name, String module, int port, Map<String, String> settings) {
+		return ServiceProcess.jar(name, ServiceProcess.findJar(this.root.resolve(module)))
 			.javaOptions("-Xmx384m", "-XX:TieredStopAtLevel=1")
 			.environment("SERVER_PORT", Integer.toString(port))
 			.environment("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers())

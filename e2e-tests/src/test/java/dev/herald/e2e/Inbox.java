@@ -37,6 +37,17 @@ final class Inbox {
 	}
 
 	/**
+	 * Every message received so far to an envelope recipient containing a text, with a
+	 * subject containing another.
+	 * @param text part of an address, such as {@code @example.org}
+	 * @param subject part of the subject
+	 * @return the messages
+	 */
+	List<JsonNode> matching(String text, String subject) {
+		return read(this.url + "?to=" + Catalog.encode(text) + "&subject=" + Catalog.encode(subject));
+	}
+
+	/**
 	 * Every message received so far.
 	 * @return the messages
 	 */

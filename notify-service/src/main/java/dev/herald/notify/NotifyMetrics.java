@@ -1,8 +1,14 @@
 package dev.herald.notify;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.herald.notify.ledger.Outbox;
+import dev.herald.notify.schedule.EmailKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -12,75 +18,105 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 /**
- * The service's own meters: emails sent and failed (by reason), matches per record, send
- * latency and the ledger backlog.
+ * The service's own meters: emails sent (by kind) and failed (by reason), how late emails
+ * leave after they fall due, matches per poll, records dead-lettered, and the outbox's
+ * backlog. Every meter exists from the start, at zero.
  */
 @Component
 public class NotifyMetrics {
 
-	private final MeterRegistry registry;
+	private static final String[] FAILURE_REASONS = { "refused", "relay", "invalid" };
 
-	private final Counter sent;
+	private final Map<EmailKind, Counter> sent = new EnumMap<>(EmailKind.class);
+
+	private final Map<String, Counter> failed = new ConcurrentHashMap<>();
+
+	private final Timer latency;
 
 	private final DistributionSummary matches;
 
-	private final Timer sendLatency;
+	private final Counter deadLettered;
 
-	private final AtomicLong backlog = new AtomicLong();
+	private final AtomicLong due = new AtomicLong();
+
+	private final AtomicLong scheduled = new AtomicLong();
 
 	NotifyMetrics(MeterRegistry registry) {
-		this.registry = registry;
-		this.sent = Counter.builder("herald.notify.emails.sent")
-			.description("Alert emails the SMTP server accepted")
+		for (EmailKind kind : EmailKind.values()) {
+			this.sent.put(kind,
+					Counter.builder("herald.notify.emails.sent")
+						.description("Emails the SMTP relay accepted, by kind")
+						.tag("kind", kind.name().toLowerCase(Locale.ROOT))
+						.register(registry));
+		}
+		for (String reason : FAILURE_REASONS) {
+			this.failed.put(reason,
+					Counter.builder("herald.notify.emails.failed")
+						.description("Failed tries of emails, by reason (refused and invalid for good, relay for now)")
+						.tag("reason", reason)
+						.register(registry));
+		}
+		this.latency = Timer.builder("herald.notify.send.latency")
+			.description("From the moment an email fell due to the relay accepting it")
+			.publishPercentiles(0.5, 0.99)
 			.register(registry);
 		this.matches = DistributionSummary.builder("herald.notify.matches")
-			.description("Subscribers matched per published record")
-			.baseUnit("subscribers")
+			.description("New ledger entries (record and subscriber) per poll of records")
+			.baseUnit("entries")
 			.register(registry);
-		this.sendLatency = Timer.builder("herald.notify.send.latency")
-			.description("Time to hand one alert to the SMTP server")
+		this.deadLettered = Counter.builder("herald.notify.records.dead-lettered")
+			.description("Record events refused for breaking the contract, sent to the dead-letter topic")
 			.register(registry);
-		Gauge.builder("herald.notify.ledger.backlog", this.backlog, AtomicLong::get)
-			.description("Deliveries in the ledger still pending")
+		Gauge.builder("herald.notify.outbox.emails", this.due, AtomicLong::get)
+			.description("Emails still to send")
+			.tag("state", "due")
+			.register(registry);
+		Gauge.builder("herald.notify.outbox.emails", this.scheduled, AtomicLong::get)
+			.description("Emails still to send")
+			.tag("state", "scheduled")
 			.register(registry);
 	}
 
 	/**
-	 * An alert went through.
-	 * @param latency time the SMTP server took
+	 * The relay accepted an email.
+	 * @param kind what kind of email it was
+	 * @param lateBy how long after it fell due
 	 */
-	public void emailSent(Duration latency) {
-		this.sent.increment();
-		this.sendLatency.record(latency);
+	public void emailSent(EmailKind kind, Duration lateBy) {
+		this.sent.get(kind).increment();
+		this.latency.record(lateBy.isNegative() ? Duration.ZERO : lateBy);
 	}
 
 	/**
-	 * An alert failed.
-	 * @param reason {@code permanent}, {@code transient}, {@code exhausted} or
-	 * {@code invalid}
+	 * An email failed, for good or for now.
+	 * @param reason {@code refused}, {@code relay} or {@code invalid}
 	 */
 	public void emailFailed(String reason) {
-		Counter.builder("herald.notify.emails.failed")
-			.description("Alert emails that failed, by reason")
-			.tag("reason", reason)
-			.register(this.registry)
-			.increment();
+		this.failed.get(reason).increment();
 	}
 
 	/**
-	 * A record was matched.
-	 * @param subscribers how many subscribers it matched
+	 * A poll of records was matched.
+	 * @param entries new ledger entries
 	 */
-	public void matched(long subscribers) {
-		this.matches.record(subscribers);
+	public void matched(long entries) {
+		this.matches.record(entries);
 	}
 
 	/**
-	 * The ledger's pending deliveries, as last counted.
-	 * @param pending the count
+	 * A record event went to the dead-letter topic.
 	 */
-	public void backlog(long pending) {
-		this.backlog.set(pending);
+	public void deadLettered() {
+		this.deadLettered.increment();
+	}
+
+	/**
+	 * The outbox's backlog, as last counted.
+	 * @param backlog the counts
+	 */
+	public void backlog(Outbox.Backlog backlog) {
+		this.due.set(backlog.due());
+		this.scheduled.set(backlog.scheduled());
 	}
 
 }

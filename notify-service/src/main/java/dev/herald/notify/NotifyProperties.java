@@ -2,6 +2,7 @@ package dev.herald.notify;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -29,14 +30,15 @@ import org.springframework.validation.annotation.Validated;
  * @param adminKeySha256 hex SHA-256 of the operators' admin key ({@code X-Admin-Key}
  * header); empty disables the admin API
  * @param topics location of the topic taxonomy ({@code topics.yml} of the contracts)
- * @param kafka topics this service consumes and produces
+ * @param kafka topics this service consumes
  * @param tokens lifetimes of the signed tokens in subscribers' links
- * @param mail sender, headers and subject of outgoing emails
+ * @param mail sender, headers, subject and relays of outgoing emails
  * @param limits abuse limits of the subscribe endpoints
  * @param matching matching of published records to subscribers
- * @param delivery sending of alert emails
- * @param retry back-off of both listeners' retries of transient failures (SMTP 4xx,
- * connection errors, an unreachable database or broker) before the dead-letter topic
+ * @param delivery sending of the emails of the outbox
+ * @param retry back-off while a dependency fails: the records listener's retries of a
+ * poll (MongoDB or Kafka unreachable), and the pause of a failing SMTP relay; there is no
+ * last retry, so an outage of any length pauses work and loses nothing
  */
 @Validated
 @ConfigurationProperties("herald.notify")
@@ -55,15 +57,10 @@ public record NotifyProperties(@NotNull @DefaultValue("http://localhost:8082") U
 	 * Kafka topics.
 	 *
 	 * @param recordsTopic topic of published records, consumed by this service
-	 * @param deliveriesTopic topic that hands matched deliveries to the senders, keyed by
-	 * subscriber id
-	 * @param deliveriesPartitions partitions of the deliveries topic (the upper bound of
-	 * sender concurrency across all instances)
 	 * @param replicas replication factor of the topics this service declares
 	 */
 	public record Kafka(@NotBlank @DefaultValue("herald.records.v1") String recordsTopic,
-			@NotBlank @DefaultValue("herald.deliveries.v1") String deliveriesTopic,
-			@Min(1) @DefaultValue("6") int deliveriesPartitions, @Min(1) @DefaultValue("1") short replicas) {
+			@Min(1) @DefaultValue("1") short replicas) {
 	}
 
 	/**
@@ -83,15 +80,38 @@ public record NotifyProperties(@NotNull @DefaultValue("http://localhost:8082") U
 	 * @param from {@code From} address, with an optional display name
 	 * @param listId identifier of the alert list in the {@code List-Id} header
 	 * @param messageIdDomain domain part of the deterministic {@code Message-ID} of
-	 * alerts
+	 * alerts and digests
 	 * @param unsubscribeMailbox mailbox named in the {@code mailto:} unsubscribe link
 	 * @param subjectMaxLength longest subject, trimmed on a word boundary beyond it
+	 * @param relays SMTP relays in order of preference: sending goes through the first
+	 * that works, and moves back to it when it recovers; empty for the one relay of
+	 * {@code spring.mail}
 	 */
 	public record Mail(@NotBlank @DefaultValue("Herald <alerts@herald.localhost>") String from,
 			@NotBlank @DefaultValue("alerts.herald.localhost") String listId,
 			@NotBlank @DefaultValue("herald.localhost") String messageIdDomain,
 			@NotBlank @DefaultValue("unsubscribe@herald.localhost") String unsubscribeMailbox,
-			@Min(40) @Max(250) @DefaultValue("120") int subjectMaxLength) {
+			@Min(40) @Max(250) @DefaultValue("120") int subjectMaxLength,
+			@Valid @NotNull @DefaultValue List<Relay> relays) {
+	}
+
+	/**
+	 * One SMTP relay.
+	 *
+	 * @param host host name
+	 * @param port port
+	 * @param username user name, or {@code null} for a relay without authentication
+	 * @param password password
+	 * @param starttls whether the connection must be upgraded with {@code STARTTLS}
+	 */
+	public record Relay(@NotBlank String host, @Min(1) @Max(65535) @DefaultValue("25") int port, String username,
+			String password, @DefaultValue("false") boolean starttls) {
+
+		@Override
+		public String toString() {
+			return this.host + ":" + this.port;
+		}
+
 	}
 
 	/**
@@ -113,50 +133,47 @@ public record NotifyProperties(@NotNull @DefaultValue("http://localhost:8082") U
 	 * Matching of records to subscribers.
 	 *
 	 * @param pageSize subscribers read, and ledger entries written, per page of a fan-out
-	 * @param handoffTimeout longest wait for Kafka to acknowledge one page of handed-off
-	 * deliveries
 	 */
-	public record Matching(@Min(1) @Max(10000) @DefaultValue("1000") int pageSize,
-			@NotNull @DefaultValue("30s") Duration handoffTimeout) {
+	public record Matching(@Min(1) @Max(10000) @DefaultValue("1000") int pageSize) {
 	}
 
 	/**
-	 * Sending of alerts.
+	 * Sending of the emails of the outbox.
 	 *
-	 * @param batchSize most deliveries taken per poll and sent over one SMTP connection
-	 * @param concurrency sender threads of this instance (each waits on SMTP and MongoDB
-	 * round trips most of the time, so more threads than cores pays; at most the
-	 * partitions of the deliveries topic are busy across all instances)
-	 * @param lease how long a sender holds a claimed delivery before another may take it
-	 * @param suppressAfter permanent failures after which an address is suppressed
-	 * @param sweepInterval how often deliveries that were never handed off, or that
-	 * stalled, are handed off again
-	 * @param handoffGrace age after which a delivery never handed off is picked up by the
-	 * sweeper
-	 * @param staleAfter age after which a handed-off delivery still pending is handed off
-	 * again
+	 * @param batchSize most emails one sender claims at a time
+	 * @param recordEvery emails a sender sends before it records their outcomes (and at
+	 * the end of each batch): a crash repeats at most this many emails per sender
+	 * @param concurrency senders of this instance, each with its own SMTP connection
+	 * @param lease how long a claim holds without renewal; senders renew it while they
+	 * work, and a crashed instance's emails are taken over once it ends
+	 * @param scanInterval how often the outbox is searched for due emails (digests, held
+	 * alerts, emails other instances released); new alerts are sent without waiting for
+	 * it
+	 * @param suppressAfter refusals of an address (a permanent reply about the recipient)
+	 * after which its subscriber is suppressed
+	 * @param burstLimit immediate alerts one subscriber receives per hour (UTC) before
+	 * the rest of the hour rolls into one email at its end; 0 for no limit
 	 * @param maxPerSecond most emails this instance sends per second, to stay within what
 	 * the SMTP relay accepts (GOV.UK Notify takes 350/s, SES accounts start lower); 0 for
 	 * no limit
 	 */
-	public record Delivery(@Min(1) @Max(1000) @DefaultValue("250") int batchSize,
-			@Min(1) @DefaultValue("4") int concurrency, @NotNull @DefaultValue("5m") Duration lease,
-			@Min(1) @DefaultValue("3") int suppressAfter, @NotNull @DefaultValue("1m") Duration sweepInterval,
-			@NotNull @DefaultValue("2m") Duration handoffGrace, @NotNull @DefaultValue("1h") Duration staleAfter,
+	public record Delivery(@Min(1) @Max(1000) @DefaultValue("100") int batchSize,
+			@Min(1) @Max(1000) @DefaultValue("10") int recordEvery, @Min(1) @DefaultValue("4") int concurrency,
+			@NotNull @DefaultValue("30s") Duration lease, @NotNull @DefaultValue("2s") Duration scanInterval,
+			@Min(1) @DefaultValue("3") int suppressAfter, @Min(0) @DefaultValue("10") int burstLimit,
 			@Min(0) @DefaultValue("0") int maxPerSecond) {
 	}
 
 	/**
-	 * Exponential back-off of a listener's retries.
+	 * Exponential back-off while a dependency fails, without a last attempt.
 	 *
 	 * @param initialInterval wait before the first retry
 	 * @param multiplier factor applied to the wait after each retry
 	 * @param maxInterval longest wait between retries
-	 * @param maxAttempts retries before the message goes to the dead-letter topic
 	 */
 	public record Retry(@NotNull @DefaultValue("1s") Duration initialInterval,
 			@DecimalMin("1.0") @DefaultValue("2.0") double multiplier,
-			@NotNull @DefaultValue("60s") Duration maxInterval, @Min(0) @DefaultValue("12") int maxAttempts) {
+			@NotNull @DefaultValue("60s") Duration maxInterval) {
 	}
 
 }

@@ -7,9 +7,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import dev.herald.notify.delivery.Delivery;
-import dev.herald.notify.delivery.DeliveryLedger;
-import dev.herald.notify.delivery.DeliveryStatus;
+import dev.herald.notify.ledger.Delivery;
+import dev.herald.notify.ledger.DeliveryLedger;
+import dev.herald.notify.ledger.DeliveryStatus;
+import dev.herald.notify.matching.DeadLetterIntegrationTests;
 import dev.herald.notify.subscription.Subscriber;
 import dev.herald.notify.subscription.SubscriberStatus;
 import dev.herald.notify.token.TokenPurpose;
@@ -80,17 +81,34 @@ class HostileInputIntegrationTests extends NotifyScenarioSupport {
 	}
 
 	@Test
-	void recordFieldsWithHeaderInjectionAndMarkupShouldBeEscapedAndStayOutOfHeaders() {
+	void recordWithLineBreaksInItsTitleShouldBeDeadLetteredAndEmailNobody() {
 		String email = Subscribers.newAddress("reader");
 		String victim = Subscribers.newAddress("victim");
 		Subscriber subscriber = this.subscribers.subscribeAndConfirm(email, TOPIC);
 		TestRecords record = TestRecords.meeting(TOPIC);
+		record.with("title", "Evil\r\nBcc: " + victim + "\r\nX-Injected: yes");
+		TestRecords next = TestRecords.meeting(TOPIC);
+		this.records.awaitConsumed(this.records.publish(record), this.records.publish(next));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> DeadLetterIntegrationTests.deadLetters(this.infra.kafkaBootstrapServers())
+				.stream()
+				.anyMatch((dead) -> record.id().equals(dead.key())));
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.mailbox.to(email, next.title()).size() == 1);
+		assertThat(this.ledger.findById(Delivery.idOf(record.id(), subscriber.id()))).isNull();
+		assertThat(this.mailbox.to(email, "Evil")).isEmpty();
+		assertThat(this.mailbox.to(victim)).isEmpty();
+	}
+
+	@Test
+	void recordFieldsWithMarkupShouldBeEscapedAndStayOutOfHeaders() {
+		String email = Subscribers.newAddress("reader");
+		Subscriber subscriber = this.subscribers.subscribeAndConfirm(email, TOPIC);
+		TestRecords record = TestRecords.meeting(TOPIC);
 		String marker = record.id().substring(0, 8);
-		record.with("title", "Evil " + marker + "\r\nBcc: " + victim + "\r\nX-Injected: yes <script>alert(1)</script>")
+		record.with("title", "Evil " + marker + " Bcc: x@example.org X-Injected: yes <script>alert(1)</script>")
 			.with("summary", "<img src=x onerror=alert(2)> & more")
 			.with("organization", "<b>Org</b>")
-			.with("bodies", List.of("<i>Council</i>\r\nBcc: " + victim))
-			.with("documentSymbols", List.of("A/<script>/1"))
+			.with("bodies", List.of("<i>Council</i>"))
 			.with("place", Map.of("city", "<svg onload=alert(3)>", "country", "Nowhere"));
 		this.records.publish(record);
 		String deliveryId = Delivery.idOf(record.id(), subscriber.id());
@@ -103,15 +121,15 @@ class HostileInputIntegrationTests extends NotifyScenarioSupport {
 		assertThat(alerts).hasSize(1);
 		MimeMessage alert = alerts.get(0);
 		assertThat(Mailbox.subjectOf(alert)).isEqualTo(
-				"[Herald] Meeting: Evil " + marker + " Bcc: " + victim + " X-Injected: yes <script>alert(1)</script>");
+				"[Herald] Meeting: Evil " + marker + " Bcc: x@example.org X-Injected: yes <script>alert(1)</script>");
 		assertThat(Mailbox.header(alert, "Bcc")).isNull();
 		assertThat(Mailbox.header(alert, "X-Injected")).isNull();
 		assertThat(Mailbox.header(alert, "To")).isEqualTo(email);
 		String html = Mailbox.part(alert, "text/html");
 		assertThat(html).doesNotContain("<script>", "<img", "<svg", "<b>Org", "<i>Council")
 			.contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(2)&gt; &amp; more",
-					"&lt;b&gt;Org&lt;/b&gt;", "&lt;svg onload=alert(3)&gt;, Nowhere", "A/&lt;script&gt;/1");
-		assertThat(this.mailbox.to(victim)).isEmpty();
+					"&lt;b&gt;Org&lt;/b&gt;", "&lt;svg onload=alert(3)&gt;, Nowhere");
+		assertThat(this.mailbox.to("x@example.org", "Evil " + marker)).isEmpty();
 	}
 
 	@Test
@@ -216,6 +234,82 @@ class HostileInputIntegrationTests extends NotifyScenarioSupport {
 		problem.extractingPath("$.knownTopics").asArray().contains(TOPIC, "information-security", "peacekeeping");
 		assertThat(this.subscribers.find(email)).isNull();
 		assertThat(this.mailbox.to(email)).isEmpty();
+	}
+
+	@Test
+	void hostileScheduleFieldsShouldAnswer400NamingTheFieldWithNothingStoredOrSent() {
+		String huge = "x".repeat(10_000);
+		List<String> longList = java.util.stream.IntStream.range(0, 200).mapToObj((i) -> TOPIC).toList();
+		List<String> hugeList = java.util.stream.IntStream.range(0, 10_000).mapToObj((i) -> TOPIC).toList();
+		Map<String, String> cases = new java.util.LinkedHashMap<>();
+		cases.put("\"timeZone\":\"Mars/Olympus_Mons\"", "timeZone");
+		cases.put("\"timeZone\":\"UTC\\r\\nBcc: victim@example.org\"", "timeZone");
+		cases.put("\"timeZone\":\"" + huge + "\"", "timeZone");
+		cases.put("\"timeZone\":\"GMT+99\"", "timeZone");
+		cases.put("\"deliveryTime\":\"25:00\"", "deliveryTime");
+		cases.put("\"deliveryTime\":\"08:00:00.5; DROP\"", "deliveryTime");
+		cases.put("\"deliveryTime\":[8,0]", "deliveryTime");
+		cases.put("\"frequency\":\"HOURLY\"", "frequency");
+		cases.put("\"frequency\":{\"every\":\"minute\"}", "frequency");
+		cases.put("\"frequency\":\"WEEKLY\",\"dayOfWeek\":\"FUNDAY\"", "dayOfWeek");
+		cases.put("\"quietHours\":{\"from\":\"22:00\",\"to\":\"22:00\"}", "quietHours");
+		cases.put("\"quietHours\":{\"from\":\"22:00\"}", "quietHours.to");
+		cases.put("\"quietHours\":{\"from\":\"24:00\",\"to\":\"07:00\"}", "quietHours.from");
+		cases.put("\"quietHours\":\"22:00-07:00\"", "quietHours");
+		for (Map.Entry<String, String> hostile : cases.entrySet()) {
+			String email = Subscribers.newAddress("scheduler");
+			String body = "{\"email\":\"" + email + "\",\"topics\":[\"" + TOPIC + "\"]," + hostile.getKey() + "}";
+			assertThat(this.subscribers.subscribeJson(body, Subscribers.newClient()))
+				.as(hostile.getKey().substring(0, Math.min(80, hostile.getKey().length())))
+				.hasStatus(HttpStatus.BAD_REQUEST)
+				.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.bodyJson()
+				.extractingPath("$.errors[*].field")
+				.asArray()
+				.contains(hostile.getValue());
+			assertThat(this.subscribers.find(email)).isNull();
+		}
+		String crowded = Subscribers.newAddress("crowded");
+		assertThat(this.subscribers.subscribeJson(
+				JSON.writeValueAsString(Map.of("email", crowded, "topics", longList, "timeZone", "UTC")),
+				Subscribers.newClient()))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.contains("topics");
+		// A list too large for a request at all is refused before it is read.
+		assertThat(this.subscribers.subscribeJson(
+				JSON.writeValueAsString(Map.of("email", crowded, "topics", hugeList, "timeZone", "UTC")),
+				Subscribers.newClient()))
+			.hasStatus(HttpStatus.PAYLOAD_TOO_LARGE)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(this.subscribers.find(crowded)).isNull();
+
+		// The same fields through the manage API: refused, and the stored schedule stays.
+		String email = Subscribers.newAddress("manager");
+		Subscriber subscriber = this.subscribers.subscribeAndConfirm(email,
+				Map.of("frequency", "DAILY", "deliveryTime", "07:00", "timeZone", "Europe/Moscow"), TOPIC);
+		String token = new TokenService(this.properties.tokenSecret(), Clock.systemUTC()).issue(subscriber.id(),
+				TokenPurpose.MANAGE, Duration.ofHours(1));
+		for (Map.Entry<String, String> hostile : cases.entrySet()) {
+			assertThat(this.mvc.put()
+				.uri("/api/v1/subscriptions/me")
+				.header("Authorization", "Bearer " + token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{" + hostile.getKey() + "}"))
+				.as(hostile.getKey().substring(0, Math.min(80, hostile.getKey().length())))
+				.hasStatus(HttpStatus.BAD_REQUEST)
+				.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.bodyJson()
+				.extractingPath("$.errors[*].field")
+				.asArray()
+				.contains(hostile.getValue());
+		}
+		Subscriber after = this.subscribers.find(email);
+		assertThat(after.schedule()).isEqualTo(subscriber.schedule());
+		assertThat(after.updatedAt()).isEqualTo(subscriber.updatedAt());
+		assertThat(this.mailbox.to(email)).hasSize(1);
 	}
 
 }

@@ -75,7 +75,7 @@ class NotifyApplicationIntegrationTests {
 					"/api/v1/admin/stats");
 		assertThat(this.mvc.get().uri("/actuator/prometheus")).hasStatus(HttpStatus.OK)
 			.bodyText()
-			.contains("herald_notify_ledger_backlog", "herald_notify_emails_sent_total", "herald_notify_matches",
+			.contains("herald_notify_outbox_emails", "herald_notify_emails_sent_total", "herald_notify_matches",
 					"herald_notify_send_latency_seconds");
 	}
 

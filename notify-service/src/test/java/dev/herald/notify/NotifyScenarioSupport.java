@@ -1,6 +1,7 @@
 package dev.herald.notify;
 
 import dev.herald.localstack.test.HeraldInfrastructure;
+import dev.herald.notify.topic.TopicCatalog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -24,13 +25,16 @@ public abstract class NotifyScenarioSupport {
 	@Autowired
 	protected MongoTemplate mongo;
 
+	@Autowired
+	protected TopicCatalog taxonomy;
+
 	protected Subscribers subscribers;
 
 	protected RecordsTopic records;
 
 	@BeforeEach
 	void connect() {
-		this.subscribers = new Subscribers(this.mvc, this.mailbox, this.mongo);
+		this.subscribers = new Subscribers(this.mvc, this.mailbox, this.mongo, this.taxonomy);
 		this.records = new RecordsTopic(this.infra);
 	}
 

@@ -1,6 +1,8 @@
 package dev.herald.notify;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,10 +10,12 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.herald.notify.subscription.Subscriber;
+import dev.herald.notify.topic.TopicCatalog;
 import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -41,16 +45,20 @@ public final class Subscribers {
 
 	private final MongoTemplate mongo;
 
+	private final TopicCatalog taxonomy;
+
 	/**
 	 * Subscribers over the service's HTTP API.
 	 * @param mvc the service's HTTP API
 	 * @param mailbox the test SMTP server's emails
 	 * @param mongo the service's database
+	 * @param taxonomy the topics one can subscribe to
 	 */
-	public Subscribers(MockMvcTester mvc, Mailbox mailbox, MongoTemplate mongo) {
+	public Subscribers(MockMvcTester mvc, Mailbox mailbox, MongoTemplate mongo, TopicCatalog taxonomy) {
 		this.mvc = mvc;
 		this.mailbox = mailbox;
 		this.mongo = mongo;
+		this.taxonomy = taxonomy;
 	}
 
 	/**
@@ -122,13 +130,43 @@ public final class Subscribers {
 	 * @return the active subscriber
 	 */
 	public Subscriber subscribeAndConfirm(String email, String... topics) {
-		MimeMessage confirmation = subscribeAndAwaitEmail(email, CONFIRM_SUBJECT, topics);
+		return subscribeAndConfirm(email, Map.of(), topics);
+	}
+
+	/**
+	 * Subscribe with a schedule and confirm through the link of the confirmation email.
+	 * <p>
+	 * A test that must not see other tests' records follows a topic of its own, which the
+	 * taxonomy does not know and the API would refuse: the subscriber subscribes to a
+	 * taxonomy topic through the API, and its stored topics are then replaced by the
+	 * test's own.
+	 * @param email the address
+	 * @param schedule the schedule fields of the request ({@code frequency},
+	 * {@code deliveryTime}, {@code dayOfWeek}, {@code timeZone}, {@code quietHours})
+	 * @param topics the topics
+	 * @return the active subscriber
+	 */
+	public Subscriber subscribeAndConfirm(String email, Map<String, Object> schedule, String... topics) {
+		Map<String, Object> request = new LinkedHashMap<>(schedule);
+		request.put("email", email);
+		List<String> own = Arrays.stream(topics).filter((topic) -> !this.taxonomy.contains(topic)).toList();
+		request.put("topics", own.isEmpty() ? List.of(topics) : List.of(this.taxonomy.slugs().get(0)));
+		request.put("language", "en");
+		int before = this.mailbox.to(email, CONFIRM_SUBJECT).size();
+		assertThat(subscribeJson(JSON.writeValueAsString(request), newClient())).hasStatus(HttpStatus.ACCEPTED);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.mailbox.to(email, CONFIRM_SUBJECT).size() > before);
+		MimeMessage confirmation = this.mailbox.to(email, CONFIRM_SUBJECT).get(before);
 		String link = Mailbox.link(confirmation, "https://notify.herald.test/subscriptions/confirm?token=");
 		assertThat(this.mvc.get().uri(Mailbox.pathAndQuery(link))).hasStatusOk()
 			.bodyText()
 			.contains("Your subscription is confirmed");
 		Subscriber subscriber = find(email);
 		assertThat(subscriber.isActive()).isTrue();
+		if (!own.isEmpty()) {
+			this.mongo.updateFirst(query(where("_id").is(subscriber.id())), Update.update("topics", List.of(topics)),
+					Subscriber.class);
+			subscriber = find(email);
+		}
 		return subscriber;
 	}
 

@@ -38,7 +38,10 @@ final class BenchSubscribers {
 				.append("emailKey", email)
 				.append("topics", List.of(topic))
 				.append("status", "ACTIVE")
-				.append("frequency", "IMMEDIATE")
+				.append("schedule",
+						new Document("frequency", "IMMEDIATE").append("time", "08:00")
+							.append("day", "MONDAY")
+							.append("zone", "UTC"))
 				.append("language", "en")
 				.append("createdAt", now)
 				.append("updatedAt", now)

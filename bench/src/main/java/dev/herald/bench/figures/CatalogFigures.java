@@ -37,6 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class CatalogFigures {
 
+	/** How long sampled records are awaited in the catalog's API. */
+	private static final Duration READABLE_WAIT = Duration.ofSeconds(120);
+
 	private static final int POLL_SIZE = 500;
 
 	/** A rate of records that ingest and the catalog together sustain on 2 cores. */
@@ -140,7 +143,7 @@ public final class CatalogFigures {
 		Figure p99 = table.add(Figure.alone("L1 p99", "the same, 99th percentile", "ms"));
 		for (int rep = 0; rep < this.options.repetitions(); rep++) {
 			posting(ingest, catalog, bodies, recordsPerSecond, Duration.ofMillis(this.options.scaled(20_000)))
-				.addTo(p50, p99, "sampled records");
+				.addTo(p50, p99, "sampled records", READABLE_WAIT);
 		}
 	}
 
@@ -157,7 +160,7 @@ public final class CatalogFigures {
 							watch.watch(firstId(response.body()), sentAt);
 						}
 					});
-			watch.awaitAll(Duration.ofSeconds(120));
+			watch.awaitAll(READABLE_WAIT);
 		}
 		return latencies;
 	}

@@ -68,7 +68,7 @@ public final class IngestFigures {
 					double trivialRate = baseline.singles(this.duration);
 					r1.add(herald.singles(this.duration), trivialRate);
 				}
-				if (this.options.measures("R2")) {
+				if (this.options.measures("R2") || this.options.measures("L1")) {
 					double heraldRate = herald.batches(this.duration);
 					r2.add(heraldRate, producerPerformance(rep));
 				}

@@ -35,10 +35,16 @@ final class Latencies {
 	 * @param p50 the figure of medians
 	 * @param p99 the figure of 99th percentiles
 	 * @param what what was measured, for the note
+	 * @param wait how long the samples were awaited
 	 */
-	void addTo(Figure p50, Figure p99, String what) {
+	void addTo(Figure p50, Figure p99, String what, Duration wait) {
 		if (this.millis.isEmpty()) {
-			throw new IllegalStateException("No " + what + " completed");
+			// Nothing completed within the wait: the wait is a lower bound of both.
+			p50.add(wait.toMillis());
+			p99.add(wait.toMillis());
+			p99.note(p99.id() + ": none of the " + this.lost + " " + what + " completed within " + wait.toSeconds()
+					+ " s; both percentiles are shown as that wait, a lower bound");
+			return;
 		}
 		p50.add(Stats.percentile(this.millis, 50));
 		p99.add(Stats.percentile(this.millis, 99));

@@ -2,6 +2,7 @@ package dev.herald.catalog.ingest;
 
 import java.nio.charset.StandardCharsets;
 
+import dev.herald.contracts.ContractViolation;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -31,7 +32,7 @@ final class DeadLetterReason {
 	}
 
 	static String reason(ConsumerRecord<?, ?> record, Throwable failure) {
-		ContractViolationException violation = violation(failure);
+		ContractViolation violation = violation(failure);
 		if (violation == null) {
 			DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
 					SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, logger);
@@ -47,9 +48,9 @@ final class DeadLetterReason {
 		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 
-	private static ContractViolationException violation(Throwable failure) {
+	private static ContractViolation violation(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ContractViolationException violation) {
+			if (cause instanceof ContractViolation violation) {
 				return violation;
 			}
 			if (cause.getCause() == cause) {

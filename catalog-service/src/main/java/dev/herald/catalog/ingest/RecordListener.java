@@ -3,6 +3,7 @@ package dev.herald.catalog.ingest;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.herald.contracts.ContractViolation;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.core.log.LogAccessor;
@@ -76,13 +77,13 @@ class RecordListener {
 				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, logger);
 		if (unreadable != null) {
 			// The contract violation says what is wrong; the dead letter carries it.
-			return (unreadable.getCause() instanceof ContractViolationException violation) ? violation : unreadable;
+			return (unreadable.getCause() instanceof ContractViolation violation) ? violation : unreadable;
 		}
 		if (message.value() == null) {
-			return ContractViolationException.noValue();
+			return ContractViolation.noValue();
 		}
 		if (!message.value().id().equals(message.key())) {
-			return ContractViolationException.keyMismatch(message.key(), message.value().id());
+			return ContractViolation.keyMismatch(message.key(), message.value().id());
 		}
 		return null;
 	}

@@ -2,6 +2,7 @@ package dev.herald.catalog.ingest;
 
 import java.nio.charset.StandardCharsets;
 
+import dev.herald.contracts.ContractViolation;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -38,7 +39,7 @@ public class RecordPublishedDeserializer implements Deserializer<RecordPublished
 		if (type != null && type.value() != null) {
 			String name = new String(type.value(), StandardCharsets.UTF_8);
 			if (!RecordPublished.TYPE.equals(name)) {
-				throw ContractViolationException.wrongType(name);
+				throw ContractViolation.wrongType(name);
 			}
 		}
 		return deserialize(topic, data);

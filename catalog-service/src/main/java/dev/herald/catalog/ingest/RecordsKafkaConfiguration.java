@@ -3,6 +3,7 @@ package dev.herald.catalog.ingest;
 import java.util.Map;
 
 import dev.herald.catalog.CatalogProperties;
+import dev.herald.contracts.ContractViolation;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -77,7 +78,7 @@ class RecordsKafkaConfiguration {
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, bounded(properties.retry()));
 		BackOff outage = unbounded(properties.outageRetry());
 		handler.setBackOffFunction((record, ex) -> Outages.isOutage(ex) ? outage : null);
-		handler.addNotRetryableExceptions(ContractViolationException.class);
+		handler.addNotRetryableExceptions(ContractViolation.class);
 		// A refused message is expected; its dead letter and counter report it.
 		handler.setLogLevel(KafkaException.Level.WARN);
 		return handler;

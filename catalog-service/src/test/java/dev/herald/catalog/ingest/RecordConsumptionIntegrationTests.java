@@ -14,6 +14,7 @@ import dev.herald.catalog.CatalogIntegrationTest;
 import dev.herald.catalog.KafkaTestClient;
 import dev.herald.catalog.TestRecords;
 import dev.herald.catalog.record.RecordDocument;
+import dev.herald.contracts.ContractViolation;
 import dev.herald.localstack.test.HeraldInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -172,7 +173,7 @@ class RecordConsumptionIntegrationTests {
 			assertThat(first.headers().lastHeader("kafka_dlt-original-partition")).isNotNull();
 			assertThat(first.headers().lastHeader("kafka_dlt-original-offset")).isNotNull();
 			assertThat(header(first, "kafka_dlt-exception-fqcn")).as(headers(first)).isNotBlank();
-			assertThat(header(first, "kafka_dlt-exception-stacktrace")).contains("ContractViolationException");
+			assertThat(header(first, "kafka_dlt-exception-stacktrace")).contains("ContractViolation");
 			assertThat(header(first, DeadLetterReason.HEADER)).startsWith("Value is not a JSON document");
 			assertThat(header(first, "ce_type")).isEqualTo("dev.herald.record.published.v1");
 			ConsumerRecord<String, byte[]> second = find(deadLetters, breaksSchema.get("id").asString());

@@ -3,6 +3,7 @@ package dev.herald.catalog.ingest;
 import java.util.List;
 
 import dev.herald.catalog.TestRecords;
+import dev.herald.contracts.ContractViolation;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class RecordListenerTests {
 			.isThrownBy(() -> this.listener.onRecords(messages))
 			.satisfies((ex) -> {
 				assertThat(ex.getIndex()).isEqualTo(1);
-				assertThat(ex.getCause()).isInstanceOf(ContractViolationException.class);
+				assertThat(ex.getCause()).isInstanceOf(ContractViolation.class);
 				assertThat(ex.getMessage()).contains("herald.records.v1-0@1", "not JSON");
 			});
 		then(this.writer).should().store(List.of(first));
@@ -57,7 +58,7 @@ class RecordListenerTests {
 				record);
 		assertThatExceptionOfType(BatchListenerFailedException.class)
 			.isThrownBy(() -> this.listener.onRecords(List.of(message)))
-			.satisfies((ex) -> assertThat(ex.getCause()).isInstanceOf(ContractViolationException.class));
+			.satisfies((ex) -> assertThat(ex.getCause()).isInstanceOf(ContractViolation.class));
 		then(this.writer).should(never()).store(anyList());
 	}
 
@@ -99,7 +100,7 @@ class RecordListenerTests {
 		ConsumerRecord<String, RecordPublished> message = new ConsumerRecord<>("herald.records.v1", 0, offset, "key",
 				null);
 		SerializationUtils.deserializationException(message.headers(), "not json".getBytes(),
-				ContractViolationException.notJson(new IllegalArgumentException("not JSON")), false);
+				ContractViolation.unreadable(new IllegalArgumentException("not JSON")), false);
 		return message;
 	}
 

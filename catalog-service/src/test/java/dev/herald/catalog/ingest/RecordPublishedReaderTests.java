@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.herald.catalog.TestRecords;
+import dev.herald.contracts.ContractViolation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -73,25 +74,23 @@ class RecordPublishedReaderTests {
 	@ParameterizedTest
 	@MethodSource("invalidExamples")
 	void readWhenExampleIsInvalidShouldRefuseIt(Resource example) {
-		assertThatExceptionOfType(ContractViolationException.class)
+		assertThatExceptionOfType(ContractViolation.class)
 			.isThrownBy(() -> this.reader.read(TestRecords.bytes(example)));
 	}
 
 	@Test
 	void readWhenValueIsNotJsonShouldRefuseIt() {
-		assertThatExceptionOfType(ContractViolationException.class)
-			.isThrownBy(() -> this.reader.read("<record/>".getBytes()))
+		assertThatExceptionOfType(ContractViolation.class).isThrownBy(() -> this.reader.read("<record/>".getBytes()))
 			.withMessageContaining("not a JSON document");
-		assertThatExceptionOfType(ContractViolationException.class).isThrownBy(() -> this.reader.read(null));
-		assertThatExceptionOfType(ContractViolationException.class).isThrownBy(() -> this.reader.read(new byte[0]));
+		assertThatExceptionOfType(ContractViolation.class).isThrownBy(() -> this.reader.read(null));
+		assertThatExceptionOfType(ContractViolation.class).isThrownBy(() -> this.reader.read(new byte[0]));
 	}
 
 	@Test
 	void readWhenFieldBreaksSchemaShouldNameIt() {
 		ObjectNode event = TestRecords.meeting("CSTO");
 		event.put("occurredOn", "22.11.2023");
-		assertThatExceptionOfType(ContractViolationException.class)
-			.isThrownBy(() -> this.reader.read(TestRecords.bytes(event)))
+		assertThatExceptionOfType(ContractViolation.class).isThrownBy(() -> this.reader.read(TestRecords.bytes(event)))
 			.withMessageContaining("occurredOn");
 	}
 
@@ -109,7 +108,7 @@ class RecordPublishedReaderTests {
 		org.apache.kafka.common.header.internals.RecordHeaders headers = new org.apache.kafka.common.header.internals.RecordHeaders();
 		headers.add("ce_type", "dev.herald.record.deleted.v1".getBytes());
 		byte[] value = TestRecords.bytes(TestRecords.meeting("CSTO"));
-		assertThatExceptionOfType(ContractViolationException.class)
+		assertThatExceptionOfType(ContractViolation.class)
 			.isThrownBy(() -> deserializer.deserialize("herald.records.v1", headers, value));
 		headers.remove("ce_type");
 		headers.add("ce_type", RecordPublished.TYPE.getBytes());

@@ -30,20 +30,27 @@ class InboxApiController {
 	 * The emails, newest first.
 	 * @param to when given, only emails with an envelope recipient containing this text,
 	 * ignoring case (an address, or a domain such as {@code @example.org})
+	 * @param subject when given, only emails whose subject contains this text
 	 * @return the emails
 	 */
 	@GetMapping
-	List<ReceivedEmail> messages(@RequestParam(required = false) String to) {
+	List<ReceivedEmail> messages(@RequestParam(required = false) String to,
+			@RequestParam(required = false) String subject) {
 		List<ReceivedEmail> emails = this.inbox.emails();
 		if (to == null || to.isBlank()) {
-			return emails;
+			return (subject == null) ? emails : emails.stream().filter((email) -> hasSubject(email, subject)).toList();
 		}
 		String wanted = to.toLowerCase(Locale.ROOT);
 		return emails.stream()
 			.filter((email) -> email.envelopeTo()
 				.stream()
 				.anyMatch((recipient) -> recipient.toLowerCase(Locale.ROOT).contains(wanted)))
+			.filter((email) -> subject == null || hasSubject(email, subject))
 			.toList();
+	}
+
+	private static boolean hasSubject(ReceivedEmail email, String text) {
+		return email.subject() != null && email.subject().contains(text);
 	}
 
 	@GetMapping("/{id}")

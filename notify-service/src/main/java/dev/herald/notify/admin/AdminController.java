@@ -1,6 +1,7 @@
 package dev.herald.notify.admin;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,10 +9,13 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import dev.herald.notify.delivery.Delivery;
-import dev.herald.notify.delivery.DeliveryHandoff;
-import dev.herald.notify.delivery.DeliveryLedger;
-import dev.herald.notify.delivery.DeliveryStatus;
+import dev.herald.notify.ledger.Delivery;
+import dev.herald.notify.ledger.DeliveryLedger;
+import dev.herald.notify.ledger.DeliveryStatus;
+import dev.herald.notify.ledger.Outbox;
+import dev.herald.notify.ledger.PendingEmail;
+import dev.herald.notify.matching.DeadLetterRedrive;
+import dev.herald.notify.schedule.EmailKind;
 import dev.herald.notify.subscription.Subscriber;
 import dev.herald.notify.subscription.SubscriberStatus;
 import dev.herald.notify.subscription.SubscriberStore;
@@ -20,15 +24,19 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
- * What operators see: each subscriber's delivery of a record, counts by status, and a
- * resend of the failed deliveries of a record.
+ * What operators see and do: a record's ledger entries by state (scheduled ones with the
+ * email that will carry them and when it is due), what waits for each subscriber, counts,
+ * a resend of a record's failed entries and a re-drive of the records dead-letter topic.
  */
 @RestController
 @RequestMapping("/api/v1/admin")
@@ -38,75 +46,134 @@ class AdminController {
 
 	private static final int MAX_PAGE_SIZE = 500;
 
+	private static final int MAX_REDRIVE = 10_000;
+
+	private static final Duration REDRIVE_TIMEOUT = Duration.ofSeconds(30);
+
 	private final DeliveryLedger ledger;
 
-	private final DeliveryHandoff handoff;
+	private final Outbox outbox;
 
 	private final SubscriberStore subscribers;
 
+	private final FailedResend resend;
+
+	private final DeadLetterRedrive redrive;
+
 	private final Clock clock;
 
-	AdminController(DeliveryLedger ledger, DeliveryHandoff handoff, SubscriberStore subscribers, Clock clock) {
+	AdminController(DeliveryLedger ledger, Outbox outbox, SubscriberStore subscribers, FailedResend resend,
+			DeadLetterRedrive redrive, Clock clock) {
 		this.ledger = ledger;
-		this.handoff = handoff;
+		this.outbox = outbox;
 		this.subscribers = subscribers;
+		this.resend = resend;
+		this.redrive = redrive;
 		this.clock = clock;
 	}
 
 	@GetMapping("/deliveries")
-	@Operation(summary = "Deliveries of one record: status, attempts and last error per subscriber, paged")
+	@Operation(summary = "Ledger entries of one record: counts by state, and one page of entries",
+			description = "Scheduled entries name the email that will carry them and when it is due.")
 	DeliveriesPage deliveries(@RequestParam UUID recordId, @RequestParam(required = false) DeliveryStatus status,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-			throw new IllegalArgumentException("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
-		}
+		checkPage(page, size);
 		String record = recordId.toString();
 		List<Delivery> entries = this.ledger.findByRecord(record, status, PageRequest.of(page, size));
 		Map<String, Subscriber> byId = this.subscribers
 			.findAllById(entries.stream().map(Delivery::subscriberId).toList())
 			.stream()
 			.collect(Collectors.toMap(Subscriber::id, Function.identity()));
+		Map<DeliveryStatus, Long> counts = this.ledger.countByStatus(record);
+		long total = (status != null) ? counts.get(status) : counts.values().stream().mapToLong(Long::longValue).sum();
 		List<DeliveryRow> rows = entries.stream()
 			.map((entry) -> DeliveryRow.of(entry, byId.get(entry.subscriberId())))
 			.toList();
-		return new DeliveriesPage(record, page, size, this.ledger.countByRecord(record, status), rows);
+		return new DeliveriesPage(record, counts, page, size, total, rows);
+	}
+
+	@GetMapping("/subscribers/{subscriberId}/waiting")
+	@Operation(summary = "Emails still to send to one subscriber, the soonest due first",
+			description = "Immediate alerts, alerts held by quiet hours or a burst, and the next digest, "
+					+ "with the records each carries and its failed tries.")
+	Waiting waiting(@PathVariable UUID subscriberId) {
+		String id = subscriberId.toString();
+		if (this.subscribers.findById(id).isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No subscriber " + id);
+		}
+		Instant now = this.clock.instant();
+		List<WaitingEmail> emails = this.outbox.findBySubscriber(id)
+			.stream()
+			.map((email) -> WaitingEmail.of(email, now))
+			.toList();
+		return new Waiting(id, emails);
 	}
 
 	@GetMapping("/stats")
-	@Operation(summary = "Subscribers by status and deliveries by status")
+	@Operation(summary = "Subscribers by status, ledger entries by state, emails still to send")
 	Stats stats() {
-		return new Stats(this.subscribers.countByStatus(), this.ledger.countByStatus());
+		return new Stats(this.subscribers.countByStatus(), this.ledger.countByStatus(null),
+				this.outbox.backlog(this.clock.instant()));
 	}
 
 	@PostMapping("/deliveries/resend")
-	@Operation(summary = "Send again the failed deliveries of one record",
-			description = "Puts them back to pending and hands them to the senders; "
-					+ "subscribers no longer active are skipped when it is their turn.")
+	@Operation(summary = "Send again the failed entries of one record",
+			description = "Schedules them as each subscriber's schedule says now; "
+					+ "subscribers no longer active are skipped when their email is due.")
 	Resent resend(@RequestParam UUID recordId) {
-		Instant now = this.clock.instant();
-		List<Delivery> requeued = this.ledger.requeueFailed(recordId.toString(), now);
-		this.handoff.handOff(requeued);
-		return new Resent(recordId.toString(), requeued.size());
+		return new Resent(recordId.toString(), this.resend.resend(recordId.toString()));
 	}
 
-	record DeliveriesPage(String recordId, int page, int size, long totalElements, List<DeliveryRow> content) {
+	@PostMapping("/dead-letters/records/redrive")
+	@Operation(summary = "Re-drive the records dead-letter topic",
+			description = "Matches the messages that arrived since the last re-drive and that the contract "
+					+ "now accepts; reports those it still refuses. Matching is idempotent.")
+	DeadLetterRedrive.Result redrive(@RequestParam(defaultValue = "1000") int limit) {
+		if (limit < 1 || limit > MAX_REDRIVE) {
+			throw new IllegalArgumentException("limit must be between 1 and " + MAX_REDRIVE);
+		}
+		return this.redrive.redrive(limit, REDRIVE_TIMEOUT);
 	}
 
-	record DeliveryRow(String subscriberId, String email, DeliveryStatus status, int attempts, String lastError,
-			Instant createdAt, Instant sentAt, Instant updatedAt) {
+	private static void checkPage(int page, int size) {
+		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+			throw new IllegalArgumentException("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
+		}
+	}
+
+	record DeliveriesPage(String recordId, Map<DeliveryStatus, Long> counts, int page, int size, long totalElements,
+			List<DeliveryRow> content) {
+	}
+
+	record DeliveryRow(String subscriberId, String email, DeliveryStatus status, String emailId, EmailKind emailKind,
+			Instant dueAt, String lastError, Instant createdAt, Instant sentAt, Instant updatedAt) {
 
 		static DeliveryRow of(Delivery entry, Subscriber subscriber) {
+			boolean scheduled = entry.status() == DeliveryStatus.SCHEDULED;
 			return new DeliveryRow(entry.subscriberId(), (subscriber != null) ? subscriber.email() : null,
-					entry.status(), entry.attempts(), entry.lastError(), entry.createdAt(), entry.sentAt(),
-					entry.updatedAt());
+					entry.status(), entry.emailId(), entry.emailKind(), scheduled ? entry.dueAt() : null,
+					entry.lastError(), entry.createdAt(), entry.sentAt(), entry.updatedAt());
 		}
 
 	}
 
-	record Stats(Map<SubscriberStatus, Long> subscribers, Map<DeliveryStatus, Long> deliveries) {
+	record Waiting(String subscriberId, List<WaitingEmail> emails) {
 	}
 
-	record Resent(String recordId, int requeued) {
+	record WaitingEmail(String emailId, EmailKind kind, Instant dueAt, List<String> records, boolean sending,
+			int attempts, String lastError, Instant createdAt) {
+
+		static WaitingEmail of(PendingEmail email, Instant now) {
+			return new WaitingEmail(email.id(), email.kind(), email.dueAt(), email.records(), email.isHeld(now),
+					email.attempts(), email.lastError(), email.createdAt());
+		}
+
+	}
+
+	record Stats(Map<SubscriberStatus, Long> subscribers, Map<DeliveryStatus, Long> deliveries, Outbox.Backlog emails) {
+	}
+
+	record Resent(String recordId, int scheduled) {
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.herald.notify.mail;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.herald.notify.NotifyProperties;
@@ -15,6 +16,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
+import org.springframework.context.MessageSource;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +31,8 @@ public class MailComposer {
 
 	private final MailTemplates templates;
 
+	private final MessageSource messages;
+
 	private final Clock clock;
 
 	private final InternetAddress from;
@@ -37,9 +41,10 @@ public class MailComposer {
 
 	private final int subjectMaxLength;
 
-	MailComposer(JavaMailSenderImpl sender, MailTemplates templates, Clock clock, NotifyProperties properties)
-			throws AddressException {
+	MailComposer(JavaMailSenderImpl sender, MailTemplates templates, MessageSource messages, Clock clock,
+			NotifyProperties properties) throws AddressException {
 		this.sender = sender;
+		this.messages = messages;
 		this.templates = templates;
 		this.clock = clock;
 		this.from = new InternetAddress(HeaderValues.clean(properties.mail().from()), true);
@@ -68,10 +73,34 @@ public class MailComposer {
 	public MimeMessage alert(PreparedAlert alert, AlertRecipient recipient) throws MessagingException {
 		MimeMessage message = message(recipient.messageId(), recipient.to(), alert.subject(),
 				new RenderedBody(alert.text(recipient), alert.html(recipient)));
+		listHeaders(message, recipient);
+		message.saveChanges();
+		return message;
+	}
+
+	private void listHeaders(MimeMessage message, AlertRecipient recipient) throws MessagingException {
 		message.setHeader("List-Id", this.listId);
 		message.setHeader("List-Unsubscribe", "<" + HeaderValues.clean(recipient.unsubscribeUrl()) + ">, <"
 				+ HeaderValues.clean(recipient.unsubscribeMailto()) + ">");
 		message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+	}
+
+	/**
+	 * A digest for one subscriber, in the subscriber's language.
+	 * @param digest what it lists
+	 * @param recipient the subscriber's address, Message-ID and links
+	 * @param locale the subscriber's language
+	 * @return the message, saved and ready to send
+	 * @throws MessagingException when it cannot be built
+	 */
+	public MimeMessage digest(DigestContent digest, AlertRecipient recipient, Locale locale) throws MessagingException {
+		String subject = HeaderValues.trimmed(
+				this.messages.getMessage("digest.subject." + digest.heading(), new Object[] { digest.count() }, locale),
+				this.subjectMaxLength);
+		RenderedBody body = this.templates.render("digest", Map.of("digest", digest, "manageUrl", recipient.manageUrl(),
+				"unsubscribeUrl", recipient.unsubscribeUrl()), locale);
+		MimeMessage message = message(recipient.messageId(), recipient.to(), subject, body);
+		listHeaders(message, recipient);
 		message.saveChanges();
 		return message;
 	}

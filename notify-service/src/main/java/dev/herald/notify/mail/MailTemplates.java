@@ -11,6 +11,7 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,15 +24,20 @@ class MailTemplates {
 
 	private final TemplateEngine engine;
 
-	MailTemplates() {
+	MailTemplates(MessageSource messages) {
 		SpringTemplateEngine engine = new SpringTemplateEngine();
+		engine.setTemplateEngineMessageSource(messages);
 		engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
 		engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
 		this.engine = engine;
 	}
 
 	RenderedBody render(String name, Map<String, Object> variables) {
-		Context context = new Context(Locale.ENGLISH, variables);
+		return render(name, variables, Locale.ENGLISH);
+	}
+
+	RenderedBody render(String name, Map<String, Object> variables, Locale locale) {
+		Context context = new Context(locale, variables);
 		return new RenderedBody(this.engine.process(name + ".txt", context),
 				this.engine.process(name + ".html", context));
 	}

@@ -22,9 +22,19 @@ public final class MessageIds {
 	 * @return {@code <sha256hex(recordId:subscriberId)@domain>}
 	 */
 	public static String forAlert(String recordId, String subscriberId, String domain) {
+		return of(recordId + ":" + subscriberId, domain);
+	}
+
+	/**
+	 * The Message-ID of an email of the outbox: the same for every try of the same email,
+	 * so that a repeat after a crash is recognisable as one.
+	 * @param key what identifies the email
+	 * @param domain the domain part
+	 * @return the Message-ID, with its angle brackets
+	 */
+	public static String of(String key, String domain) {
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest((recordId + ":" + subscriberId).getBytes(StandardCharsets.UTF_8));
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
 			return "<" + HexFormat.of().formatHex(digest) + "@" + HeaderValues.clean(domain) + ">";
 		}
 		catch (NoSuchAlgorithmException ex) {

@@ -1,48 +1,108 @@
 package dev.herald.notify.matching;
 
-import dev.herald.notify.kafka.MalformedEventException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.herald.contracts.ContractViolation;
+import dev.herald.contracts.RecordContract;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import tools.jackson.core.JacksonException;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes published records ({@code herald.records.v1}, group {@code notify-service})
- * and matches each to subscribers. The offset is committed once the record's deliveries
- * are in the ledger and handed off; sending happens elsewhere, so a large fan-out never
- * holds this listener for long.
+ * Consumes published records ({@code herald.records.v1}, group {@code notify-service}) a
+ * poll at a time: checks each against the contract, then matches the poll. Offsets are
+ * committed once the poll's matches are in the ledger and the outbox; sending happens
+ * elsewhere, so a large fan-out never holds this listener for long.
+ * <p>
+ * The records before the first one that breaks the contract are matched; then the
+ * listener reports that one by index, so that the error handler commits what came before,
+ * dead-letters it and goes on with the rest. Any other failure (MongoDB down) fails the
+ * poll at its start: nothing is committed and the poll comes back after a back-off, as
+ * often as it takes.
  */
 @Component
 class RecordListener {
 
-	private final SubscriberMatcher matcher;
+	private static final Logger logger = LoggerFactory.getLogger(RecordListener.class);
+
+	private final RecordMatcher matcher;
+
+	private final RecordContract contract = new RecordContract();
 
 	private final JsonMapper json;
 
-	RecordListener(SubscriberMatcher matcher, JsonMapper json) {
+	RecordListener(RecordMatcher matcher, JsonMapper json) {
 		this.matcher = matcher;
 		this.json = json;
 	}
 
 	@KafkaListener(id = "records", topics = "${herald.notify.kafka.records-topic:herald.records.v1}", idIsGroup = false,
-			containerFactory = RecordKafkaConfiguration.CONTAINER_FACTORY,
-			properties = "max.poll.records=${herald.notify.matching.max-poll-records:20}")
-	void onRecord(ConsumerRecord<String, String> record) {
-		this.matcher.match(parse(record.value()));
-	}
-
-	PublishedRecord parse(String value) {
-		if (value == null) {
-			throw new MalformedEventException("Record event without a value");
+			containerFactory = RecordKafkaConfiguration.CONTAINER_FACTORY, batch = "true")
+	void onRecords(List<ConsumerRecord<String, byte[]>> messages) {
+		List<PublishedRecord> readable = new ArrayList<>(messages.size());
+		ContractViolation problem = null;
+		for (ConsumerRecord<String, byte[]> message : messages) {
+			try {
+				readable.add(read(message));
+			}
+			catch (ContractViolation ex) {
+				problem = ex;
+				break;
+			}
 		}
 		try {
-			return this.json.readValue(value, PublishedRecord.class).validated();
+			this.matcher.match(readable);
 		}
-		catch (JacksonException ex) {
-			throw new MalformedEventException("Record event is not valid JSON", ex);
+		catch (RuntimeException ex) {
+			logger.warn("Matching a poll of {} records failed; it comes back after a back-off: {}", readable.size(),
+					ex.toString());
+			throw new BatchListenerFailedException("Matching a poll of records failed: " + ex.getMessage(), ex, 0);
 		}
+		if (problem != null) {
+			int index = readable.size();
+			ConsumerRecord<String, byte[]> refused = messages.get(index);
+			throw new BatchListenerFailedException("Message " + refused.topic() + "-" + refused.partition() + "@"
+					+ refused.offset() + " refused: " + problem.getMessage(), problem, index);
+		}
+	}
+
+	/**
+	 * Reads one message: its type header, its value against the contract, its key against
+	 * the record id.
+	 * @param message the message
+	 * @return the record
+	 * @throws ContractViolation when the message breaks the contract
+	 */
+	PublishedRecord read(ConsumerRecord<String, byte[]> message) {
+		Header type = message.headers().lastHeader("ce_type");
+		if (type != null && type.value() != null) {
+			String name = new String(type.value(), StandardCharsets.UTF_8);
+			if (!RecordContract.EVENT_TYPE.equals(name)) {
+				throw ContractViolation.wrongType(name);
+			}
+		}
+		PublishedRecord record;
+		try {
+			record = this.json.treeToValue(this.contract.read(message.value()), PublishedRecord.class);
+		}
+		catch (ContractViolation ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw ContractViolation.unreadable(ex);
+		}
+		if (!record.id().equals(message.key())) {
+			throw ContractViolation.keyMismatch(message.key(), record.id());
+		}
+		return record;
 	}
 
 }

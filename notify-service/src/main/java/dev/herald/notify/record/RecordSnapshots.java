@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -37,13 +40,19 @@ public class RecordSnapshots {
 	}
 
 	/**
-	 * Store a snapshot, replacing any earlier one of the same record.
-	 * @param snapshot the snapshot
+	 * Stores snapshots, replacing earlier ones of the same records.
+	 * @param snapshots the snapshots
 	 */
-	public void save(RecordSnapshot snapshot) {
-		this.mongo.save(snapshot);
+	public void saveAll(List<RecordSnapshot> snapshots) {
+		if (snapshots.isEmpty()) {
+			return;
+		}
+		BulkOperations bulk = this.mongo.bulkOps(BulkMode.UNORDERED, RecordSnapshot.class);
+		snapshots.forEach((snapshot) -> bulk.replaceOne(query(where("_id").is(snapshot.id())), snapshot,
+				FindAndReplaceOptions.options().upsert()));
+		bulk.execute();
 		synchronized (this.cache) {
-			this.cache.put(snapshot.id(), snapshot);
+			snapshots.forEach((snapshot) -> this.cache.put(snapshot.id(), snapshot));
 		}
 	}
 

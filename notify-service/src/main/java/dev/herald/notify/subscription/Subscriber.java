@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
+import dev.herald.notify.schedule.Schedule;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -16,7 +18,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * once whatever its case
  * @param topics slugs of the topics followed
  * @param status where the subscriber stands
- * @param frequency how often alerts are sent
+ * @param schedule when emails go: immediately or in digests, at what time, in which time
+ * zone, outside which quiet hours ({@code null} in subscribers stored before schedules:
+ * immediate)
  * @param language preferred language (BCP 47)
  * @param createdAt first subscribe request
  * @param updatedAt last change
@@ -26,7 +30,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(Subscriber.COLLECTION)
 public record Subscriber(@Id String id, String email, String emailKey, List<String> topics, SubscriberStatus status,
-		Frequency frequency, String language, Instant createdAt, Instant updatedAt, Instant confirmedAt,
+		Schedule schedule, String language, Instant createdAt, Instant updatedAt, Instant confirmedAt,
 		Instant unsubscribedAt, int permanentFailures) {
 
 	/** Name of the collection. */
@@ -39,6 +43,14 @@ public record Subscriber(@Id String id, String email, String emailKey, List<Stri
 	 */
 	public boolean followsAny(Collection<String> slugs) {
 		return this.topics != null && slugs != null && slugs.stream().anyMatch(this.topics::contains);
+	}
+
+	/**
+	 * When this subscriber wants emails.
+	 * @return the schedule, immediate when none was stored
+	 */
+	public Schedule scheduleOrDefault() {
+		return Schedule.orDefault(this.schedule);
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.herald.notify.schedule.Schedule;
 import org.bson.Document;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -62,16 +63,17 @@ public class SubscriberStore implements InitializingBean {
 	 * @param email the address
 	 * @param topics the requested topics
 	 * @param language the preferred language
+	 * @param schedule the requested schedule
 	 * @return the subscriber after the request
 	 */
-	public Subscriber register(EmailAddress email, List<String> topics, String language) {
+	public Subscriber register(EmailAddress email, List<String> topics, String language, Schedule schedule) {
 		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 			Instant now = this.clock.instant();
 			Subscriber existing = this.mongo.findOne(query(where("emailKey").is(email.key())), Subscriber.class);
 			if (existing == null) {
 				try {
 					return this.mongo.insert(new Subscriber(UUID.randomUUID().toString(), email.address(), email.key(),
-							topics, SubscriberStatus.PENDING, Frequency.IMMEDIATE, language, now, now, null, null, 0));
+							topics, SubscriberStatus.PENDING, schedule, language, now, now, null, null, 0));
 				}
 				catch (DuplicateKeyException ex) {
 					continue;
@@ -85,6 +87,7 @@ public class SubscriberStore implements InitializingBean {
 						.set("email", email.address())
 						.set("topics", topics)
 						.set("language", language)
+						.set("schedule", schedule)
 						.set("updatedAt", now));
 			if (pending != null) {
 				return pending;
@@ -110,16 +113,23 @@ public class SubscriberStore implements InitializingBean {
 	}
 
 	/**
-	 * Replace a subscriber's topics, and language when given.
+	 * Replace a subscriber's topics, and language and schedule when given.
 	 * @param id the subscriber id
-	 * @param topics the new topics
+	 * @param topics the new topics, or {@code null} to keep them
 	 * @param language the new language, or {@code null} to keep it
+	 * @param schedule the new schedule, or {@code null} to keep it
 	 * @return the changed subscriber; empty when it does not exist
 	 */
-	public Optional<Subscriber> changeTopics(String id, List<String> topics, String language) {
-		Update update = new Update().set("topics", topics).set("updatedAt", this.clock.instant());
+	public Optional<Subscriber> change(String id, List<String> topics, String language, Schedule schedule) {
+		Update update = new Update().set("updatedAt", this.clock.instant());
+		if (topics != null) {
+			update.set("topics", topics);
+		}
 		if (language != null) {
 			update.set("language", language);
+		}
+		if (schedule != null) {
+			update.set("schedule", schedule);
 		}
 		return Optional.ofNullable(modify(where("_id").is(id), update));
 	}
@@ -167,23 +177,21 @@ public class SubscriberStore implements InitializingBean {
 	}
 
 	/**
-	 * One page of the active subscribers following any of the given topics, in id order.
+	 * One page of the active subscribers following any of the given topics, in id order,
+	 * with what matching needs of them: their topics and schedule.
 	 * @param topics topic slugs
 	 * @param afterId the last id of the previous page, or {@code null} for the first page
 	 * @param limit page size
-	 * @return subscriber ids
+	 * @return the subscribers
 	 */
-	public List<String> findActiveFollowing(Collection<String> topics, String afterId, int limit) {
+	public List<Follower> findActiveFollowing(Collection<String> topics, String afterId, int limit) {
 		Criteria criteria = where("status").is(SubscriberStatus.ACTIVE).and("topics").in(topics);
 		if (afterId != null) {
 			criteria = criteria.and("_id").gt(afterId);
 		}
 		Query page = query(criteria).with(Sort.by("_id")).limit(limit);
-		page.fields().include("_id");
-		return this.mongo.find(page, Document.class, Subscriber.COLLECTION)
-			.stream()
-			.map((document) -> document.getString("_id"))
-			.toList();
+		page.fields().include("_id", "topics", "schedule");
+		return this.mongo.find(page, Follower.class, Subscriber.COLLECTION);
 	}
 
 	/**

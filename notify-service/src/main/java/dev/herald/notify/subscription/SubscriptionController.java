@@ -59,9 +59,9 @@ class SubscriptionController {
 	}
 
 	@PutMapping("/subscriptions/me")
-	@Operation(summary = "Change the topics of the subscription of a manage token")
+	@Operation(summary = "Change the topics, language and schedule of the subscription of a manage token")
 	SubscriptionView change(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-			@RequestBody TopicsChange change) {
+			@RequestBody SubscriptionChange change) {
 		return SubscriptionView.of(this.subscriptions.change(bearer(authorization), change));
 	}
 

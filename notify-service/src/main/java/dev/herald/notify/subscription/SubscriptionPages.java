@@ -52,18 +52,21 @@ class SubscriptionPages {
 
 	@GetMapping("/subscribe")
 	ModelAndView subscribeForm() {
-		return form("", List.of(), "en", Map.of(), HttpStatus.OK);
+		return form("", List.of(), "en", ScheduleForm.DEFAULT, Map.of(), HttpStatus.OK);
 	}
 
 	@PostMapping("/subscribe")
 	ModelAndView subscribe(@RequestParam(required = false) String email,
 			@RequestParam(required = false) List<String> topics, @RequestParam(required = false) String language,
-			HttpServletRequest request) {
+			ScheduleForm schedule, HttpServletRequest request) {
+		ScheduleInput input = schedule.input();
 		try {
-			this.subscriptions.subscribe(new SubscriptionRequest(email, topics, language), request.getRemoteAddr());
+			this.subscriptions.subscribe(new SubscriptionRequest(email, topics, language, input.frequency(),
+					input.deliveryTime(), input.dayOfWeek(), input.timeZone(), input.quietHours()),
+					request.getRemoteAddr());
 		}
 		catch (InvalidSubscriptionException ex) {
-			return form(email, topics, language, ex.errors(), HttpStatus.BAD_REQUEST);
+			return form(email, topics, language, schedule, ex.errors(), HttpStatus.BAD_REQUEST);
 		}
 		return new ModelAndView("subscribe-accepted", Map.of("message", SubscriptionController.ACCEPTED_MESSAGE),
 				HttpStatus.ACCEPTED);
@@ -83,11 +86,16 @@ class SubscriptionPages {
 
 	@PostMapping("/subscriptions/manage")
 	ModelAndView change(@RequestParam(required = false) String token,
-			@RequestParam(required = false) List<String> topics, @RequestParam(required = false) String language) {
+			@RequestParam(required = false) List<String> topics, @RequestParam(required = false) String language,
+			ScheduleForm schedule) {
 		Subscriber subscriber = this.subscriptions.show(token);
+		ScheduleInput input = schedule.input();
 		try {
-			return managePage(this.subscriptions.change(token, new TopicsChange(topics, language)), token, true,
-					Map.of(), HttpStatus.OK);
+			return managePage(
+					this.subscriptions.change(token,
+							new SubscriptionChange(topics, language, input.frequency(), input.deliveryTime(),
+									input.dayOfWeek(), input.timeZone(), input.quietHours())),
+					token, true, Map.of(), HttpStatus.OK);
 		}
 		catch (InvalidSubscriptionException ex) {
 			return managePage(subscriber, token, false, ex.errors(), HttpStatus.BAD_REQUEST);
@@ -134,19 +142,21 @@ class SubscriptionPages {
 				HttpStatus.SERVICE_UNAVAILABLE);
 	}
 
-	private ModelAndView form(String email, List<String> selected, String language, Map<String, String> errors,
-			HttpStatus status) {
+	private ModelAndView form(String email, List<String> selected, String language, ScheduleForm schedule,
+			Map<String, String> errors, HttpStatus status) {
 		return new ModelAndView("subscribe",
 				Map.of("topics", this.topics.all(), "email", (email != null) ? email : "", "selected",
 						(selected != null) ? selected : List.of(), "language", (language != null) ? language : "en",
-						"errors", errors),
+						"schedule", schedule, "zones", ScheduleForm.ZONES, "errors", errors),
 				status);
 	}
 
 	private ModelAndView managePage(Subscriber subscriber, String token, boolean saved, Map<String, String> errors,
 			HttpStatus status) {
-		return new ModelAndView("manage", Map.of("subscriber", subscriber, "topics", this.topics.all(), "token", token,
-				"unsubscribeToken", this.links.unsubscribeToken(subscriber.id()), "saved", saved, "errors", errors),
+		return new ModelAndView("manage",
+				Map.of("subscriber", subscriber, "topics", this.topics.all(), "token", token, "unsubscribeToken",
+						this.links.unsubscribeToken(subscriber.id()), "saved", saved, "schedule",
+						ScheduleForm.of(subscriber.scheduleOrDefault()), "zones", ScheduleForm.ZONES, "errors", errors),
 				status);
 	}
 

@@ -16,6 +16,7 @@ import dev.herald.notify.topic.TopicCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
 
@@ -45,9 +46,11 @@ public class SubscriptionService {
 
 	private final TopicCatalog topics;
 
+	private final ApplicationEventPublisher events;
+
 	SubscriptionService(SubscriberStore store, SubscriptionValidator validator, ClientRateLimiter clientLimiter,
 			AddressQuota addressQuota, SubscriptionMailer mailer, SubscriberLinks links, TokenService tokens,
-			TopicCatalog topics) {
+			TopicCatalog topics, ApplicationEventPublisher events) {
 		this.store = store;
 		this.validator = validator;
 		this.clientLimiter = clientLimiter;
@@ -56,6 +59,7 @@ public class SubscriptionService {
 		this.links = links;
 		this.tokens = tokens;
 		this.topics = topics;
+		this.events = events;
 	}
 
 	/**
@@ -70,7 +74,7 @@ public class SubscriptionService {
 		this.clientLimiter.acquire(client);
 		SubscriptionValidator.Valid valid = this.validator.validate(request);
 		Instant slot = this.addressQuota.acquire(valid.email().quotaKey());
-		Subscriber subscriber = this.store.register(valid.email(), valid.topics(), valid.language());
+		Subscriber subscriber = this.store.register(valid.email(), valid.topics(), valid.language(), valid.schedule());
 		try {
 			if (subscriber.isActive()) {
 				this.mailer.send(new ManageMail(subscriber.email(), this.links.manageOnRequest(subscriber.id()),
@@ -116,18 +120,23 @@ public class SubscriptionService {
 	}
 
 	/**
-	 * Change a subscription's topics.
+	 * Change a subscription's topics, language and schedule. What is still waiting to be
+	 * sent follows the new schedule.
 	 * @param token a manage token
-	 * @param change the new topics
+	 * @param change the change
 	 * @return the changed subscriber
 	 * @throws InvalidTokenException when the token is invalid or expired
-	 * @throws InvalidSubscriptionException when the topics are invalid
+	 * @throws InvalidSubscriptionException when a field is invalid
 	 */
-	public Subscriber change(String token, TopicsChange change) {
+	public Subscriber change(String token, SubscriptionChange change) {
 		String id = verify(token, TokenPurpose.MANAGE);
-		TopicsChange valid = this.validator.validate(change);
-		return this.store.changeTopics(id, valid.topics(), valid.language())
+		SubscriptionValidator.Change valid = this.validator.validate(change);
+		Subscriber changed = this.store.change(id, valid.topics(), valid.language(), valid.schedule())
 			.orElseThrow(InvalidTokenException::unknownSubscriber);
+		if (valid.schedule() != null) {
+			this.events.publishEvent(new ScheduleChanged(id));
+		}
+		return changed;
 	}
 
 	/**

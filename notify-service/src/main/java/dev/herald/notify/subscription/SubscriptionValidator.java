@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import dev.herald.notify.schedule.Schedule;
 import dev.herald.notify.topic.TopicCatalog;
 
 import org.springframework.stereotype.Component;
@@ -37,20 +38,22 @@ class SubscriptionValidator {
 		}
 		List<String> unknown = checkTopics(request.topics(), errors);
 		String language = checkLanguage(request.language(), "en", errors);
+		Schedule schedule = ScheduleValidator.validate(request.schedule(), errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidSubscriptionException(errors, unknown);
 		}
-		return new Valid(email, distinct(request.topics()), language);
+		return new Valid(email, distinct(request.topics()), language, schedule);
 	}
 
-	TopicsChange validate(TopicsChange change) {
+	Change validate(SubscriptionChange change) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		List<String> unknown = checkTopics(change.topics(), errors);
+		List<String> unknown = (change.topics() != null) ? checkTopics(change.topics(), errors) : List.of();
 		String language = checkLanguage(change.language(), null, errors);
+		Schedule schedule = change.schedule().isEmpty() ? null : ScheduleValidator.validate(change.schedule(), errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidSubscriptionException(errors, unknown);
 		}
-		return new TopicsChange(distinct(change.topics()), language);
+		return new Change((change.topics() != null) ? distinct(change.topics()) : null, language, schedule);
 	}
 
 	private List<String> checkTopics(List<String> topics, Map<String, String> errors) {
@@ -88,7 +91,17 @@ class SubscriptionValidator {
 		return topics.stream().distinct().toList();
 	}
 
-	record Valid(EmailAddress email, List<String> topics, String language) {
+	record Valid(EmailAddress email, List<String> topics, String language, Schedule schedule) {
+	}
+
+	/**
+	 * A valid change.
+	 *
+	 * @param topics the topics, or {@code null} to keep them
+	 * @param language the language, or {@code null} to keep it
+	 * @param schedule the schedule, or {@code null} to keep it
+	 */
+	record Change(List<String> topics, String language, Schedule schedule) {
 	}
 
 }

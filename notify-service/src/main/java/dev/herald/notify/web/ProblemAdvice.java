@@ -12,6 +12,7 @@ import dev.herald.notify.token.InvalidTokenException;
 import dev.herald.notify.topic.TopicCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -96,8 +97,34 @@ class ProblemAdvice {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
-		return respond(problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
-				"The request body is not valid JSON of the expected shape."));
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
+				"The request body is not valid JSON of the expected shape; nothing was stored or sent.");
+		String field = field(ex);
+		if (field != null) {
+			problem.setProperty("errors", List.of(Map.of("field", field, "message", "has the wrong type")));
+		}
+		return respond(problem);
+	}
+
+	/**
+	 * The JSON path of the value that could not be read, such as {@code quietHours.from}.
+	 */
+	private static String field(Throwable ex) {
+		for (Throwable cause = ex; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+			if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+				StringBuilder path = new StringBuilder();
+				for (JacksonException.Reference reference : jackson.getPath()) {
+					if (reference.getPropertyName() != null) {
+						path.append((path.length() > 0) ? "." : "").append(reference.getPropertyName());
+					}
+					else if (reference.getIndex() >= 0) {
+						path.append('[').append(reference.getIndex()).append(']');
+					}
+				}
+				return (path.length() > 0) ? path.toString() : null;
+			}
+		}
+		return null;
 	}
 
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, IllegalArgumentException.class })

@@ -1,6 +1,10 @@
 package dev.herald.notify.admin;
 
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
 
 import dev.herald.localstack.test.HeraldInfrastructure;
 import dev.herald.notify.Mailbox;
@@ -8,10 +12,11 @@ import dev.herald.notify.NotifyIntegrationTest;
 import dev.herald.notify.RecordsTopic;
 import dev.herald.notify.Subscribers;
 import dev.herald.notify.TestRecords;
-import dev.herald.notify.delivery.Delivery;
-import dev.herald.notify.delivery.DeliveryLedger;
-import dev.herald.notify.delivery.DeliveryStatus;
+import dev.herald.notify.ledger.Delivery;
+import dev.herald.notify.ledger.DeliveryLedger;
+import dev.herald.notify.ledger.DeliveryStatus;
 import dev.herald.notify.subscription.Subscriber;
+import dev.herald.notify.topic.TopicCatalog;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +45,9 @@ class AdminIntegrationTests {
 	private MongoTemplate mongo;
 
 	@Autowired
+	private TopicCatalog taxonomy;
+
+	@Autowired
 	private DeliveryLedger ledger;
 
 	@Test
@@ -51,32 +59,70 @@ class AdminIntegrationTests {
 	}
 
 	@Test
-	void deliveriesAndStatsShouldShowWhatHappenedToARecord() {
-		Subscribers subscribers = new Subscribers(this.mvc, new Mailbox(this.infra), this.mongo);
-		String email = Subscribers.newAddress("watched");
-		Subscriber subscriber = subscribers.subscribeAndConfirm(email, "drug-trafficking");
-		TestRecords record = TestRecords.meeting("drug-trafficking");
+	void deliveriesWaitingAndStatsShouldShowWhatHappenedToARecordAndWhatIsStillScheduled() {
+		Subscribers subscribers = new Subscribers(this.mvc, new Mailbox(this.infra), this.mongo, this.taxonomy);
+		String topic = "admin-" + UUID.randomUUID().toString().substring(0, 8);
+		String immediate = Subscribers.newAddress("watched");
+		String daily = Subscribers.newAddress("daily-reader");
+		Subscriber alerted = subscribers.subscribeAndConfirm(immediate, topic);
+		Subscriber digested = subscribers.subscribeAndConfirm(daily,
+				Map.of("frequency", "DAILY", "deliveryTime", "07:30", "timeZone", "Europe/Paris"), topic);
+		TestRecords record = TestRecords.meeting(topic);
 		try (RecordsTopic records = new RecordsTopic(this.infra)) {
 			records.publish(record);
 		}
 		await().atMost(Duration.ofSeconds(60)).until(() -> {
-			Delivery delivery = this.ledger.findById(Delivery.idOf(record.id(), subscriber.id()));
+			Delivery delivery = this.ledger.findById(Delivery.idOf(record.id(), alerted.id()));
 			return delivery != null && delivery.status() == DeliveryStatus.SENT;
 		});
+		Delivery scheduled = this.ledger.findById(Delivery.idOf(record.id(), digested.id()));
+		assertThat(scheduled.status()).isEqualTo(DeliveryStatus.SCHEDULED);
 
 		var page = assertThat(this.mvc.get()
 			.uri("/api/v1/admin/deliveries?recordId={id}&size=500", record.id())
 			.header("X-Admin-Key", DEV_ADMIN_KEY)).hasStatusOk().bodyJson();
 		page.extractingPath("$.recordId").isEqualTo(record.id());
-		page.extractingPath("$.content[?(@.subscriberId == '" + subscriber.id() + "')].status")
+		page.extractingPath("$.counts")
+			.asMap()
+			.containsEntry("SENT", 1)
+			.containsEntry("SCHEDULED", 1)
+			.containsEntry("FAILED", 0)
+			.containsEntry("SKIPPED", 0);
+		page.extractingPath("$.content[?(@.subscriberId == '" + alerted.id() + "')].status")
 			.asArray()
 			.containsExactly("SENT");
-		page.extractingPath("$.content[?(@.subscriberId == '" + subscriber.id() + "')].attempts")
+		page.extractingPath("$.content[?(@.subscriberId == '" + alerted.id() + "')].email")
 			.asArray()
-			.containsExactly(1);
-		page.extractingPath("$.content[?(@.subscriberId == '" + subscriber.id() + "')].email")
+			.containsExactly(immediate);
+		page.extractingPath("$.content[?(@.subscriberId == '" + digested.id() + "')].status")
 			.asArray()
-			.containsExactly(email);
+			.containsExactly("SCHEDULED");
+		page.extractingPath("$.content[?(@.subscriberId == '" + digested.id() + "')].emailKind")
+			.asArray()
+			.containsExactly("DAILY");
+		page.extractingPath("$.content[?(@.subscriberId == '" + digested.id() + "')].dueAt")
+			.asArray()
+			.containsExactly(scheduled.dueAt().toString());
+		assertThat(scheduled.dueAt().atZone(ZoneId.of("Europe/Paris")).toLocalTime()).isEqualTo(LocalTime.of(7, 30));
+		var scheduledOnly = assertThat(this.mvc.get()
+			.uri("/api/v1/admin/deliveries?recordId={id}&status=SCHEDULED", record.id())
+			.header("X-Admin-Key", DEV_ADMIN_KEY)).hasStatusOk().bodyJson();
+		scheduledOnly.extractingPath("$.content[*].subscriberId").asArray().containsExactly(digested.id());
+
+		var waiting = assertThat(this.mvc.get()
+			.uri("/api/v1/admin/subscribers/{id}/waiting", digested.id())
+			.header("X-Admin-Key", DEV_ADMIN_KEY)).hasStatusOk().bodyJson();
+		waiting.extractingPath("$.subscriberId").isEqualTo(digested.id());
+		waiting.extractingPath("$.emails[0].kind").isEqualTo("DAILY");
+		waiting.extractingPath("$.emails[0].records").asArray().containsExactly(record.id());
+		waiting.extractingPath("$.emails[0].dueAt").isEqualTo(scheduled.dueAt().toString());
+		assertThat(this.mvc.get()
+			.uri("/api/v1/admin/subscribers/{id}/waiting", alerted.id())
+			.header("X-Admin-Key", DEV_ADMIN_KEY)).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.emails")
+			.asArray()
+			.isEmpty();
 
 		var stats = assertThat(this.mvc.get().uri("/api/v1/admin/stats").header("X-Admin-Key", DEV_ADMIN_KEY))
 			.hasStatusOk()
@@ -85,7 +131,20 @@ class AdminIntegrationTests {
 			.asNumber()
 			.satisfies((n) -> assertThat(n.longValue()).isPositive());
 		stats.extractingPath("$.deliveries.SENT").asNumber().satisfies((n) -> assertThat(n.longValue()).isPositive());
-		stats.extractingPath("$.deliveries").asMap().containsKeys("PENDING", "SENT", "FAILED", "SKIPPED");
+		stats.extractingPath("$.deliveries").asMap().containsKeys("SCHEDULED", "SENT", "FAILED", "SKIPPED");
+		stats.extractingPath("$.emails.scheduled").asNumber().satisfies((n) -> assertThat(n.longValue()).isPositive());
+	}
+
+	@Test
+	void waitingOfAnUnknownSubscriberShouldAnswer404AndABadIdShouldAnswer400() {
+		assertThat(this.mvc.get()
+			.uri("/api/v1/admin/subscribers/{id}/waiting", UUID.randomUUID())
+			.header("X-Admin-Key", DEV_ADMIN_KEY)).hasStatus(HttpStatus.NOT_FOUND)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(this.mvc.get()
+			.uri("/api/v1/admin/subscribers/{id}/waiting", "not-an-id")
+			.header("X-Admin-Key", DEV_ADMIN_KEY)).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
 	@Test

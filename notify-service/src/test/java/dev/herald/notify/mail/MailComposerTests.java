@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 
 import dev.herald.notify.TestProperties;
 import jakarta.mail.BodyPart;
@@ -15,6 +16,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +30,11 @@ class MailComposerTests {
 	private final MailComposer composer;
 
 	MailComposerTests() throws Exception {
-		this.composer = new MailComposer(new JavaMailSenderImpl(), new MailTemplates(),
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasename("messages");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		this.composer = new MailComposer(new JavaMailSenderImpl(), new MailTemplates(messages), messages,
 				Clock.fixed(Instant.parse("2024-03-01T10:00:00Z"), ZoneOffset.UTC), TestProperties.defaults());
 	}
 
@@ -123,6 +129,40 @@ class MailComposerTests {
 				"Peacekeeping");
 		assertThat(part(message, 1)).contains("https://notify.herald.test/subscriptions/confirm?token=c");
 		assertThat(message.getHeader("List-Unsubscribe")).isNull();
+	}
+
+	@Test
+	void digestShouldListEveryRecordUnderItsTopicWithItsLinkAndTheListHeaders() throws Exception {
+		AlertContent older = new AlertContent("MEETING", "Older meeting", LocalDate.parse("2023-11-13"), null, "CSTO",
+				List.of(), null, List.of("Peacekeeping"), List.of(), "https://catalog.herald.test/records/r-old");
+		DigestContent digest = new DigestContent("daily", 3,
+				List.of(new DigestContent.Group("Information security",
+						List.of(alert("Newest <b>record</b>", "First summary"), older)),
+						new DigestContent.Group(null, List.of(alert("Other record", null)))));
+		MimeMessage message = this.composer.digest(digest, RECIPIENT, Locale.ENGLISH);
+		assertThat(message.getSubject()).isEqualTo("[Herald] Your daily digest: 3 new records");
+		assertThat(message.getHeader("Message-ID", null)).isEqualTo("<abc@herald.localhost>");
+		assertThat(message.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+		assertThat(message.getHeader("List-Unsubscribe", null))
+			.startsWith("<https://notify.herald.test/unsubscribe?token=u>");
+		String text = part(message, 0);
+		assertThat(text).contains("Your daily digest", "3 new records match", "== Information security ==",
+				"== Other records ==", "https://catalog.herald.test/records/r-old",
+				"https://notify.herald.test/unsubscribe?token=u");
+		assertThat(text.indexOf("Newest <b>record</b>")).isLessThan(text.indexOf("Older meeting"));
+		String html = part(message, 1);
+		assertThat(html).contains("href=\"https://catalog.herald.test/records/r-old\"", "Newest &lt;b&gt;record")
+			.doesNotContain("<b>record");
+	}
+
+	@Test
+	void digestShouldSpeakTheSubscribersLanguage() throws Exception {
+		DigestContent digest = new DigestContent("weekly", 1,
+				List.of(new DigestContent.Group("Информационная безопасность", List.of(alert("Заседание", "Итоги")))));
+		MimeMessage message = this.composer.digest(digest, RECIPIENT, Locale.forLanguageTag("ru"));
+		assertThat(message.getSubject()).isEqualTo("[Herald] Еженедельная сводка: 1 новая запись");
+		assertThat(part(message, 0)).contains("Еженедельная сводка", "Читать запись", "23 ноября 2023", "Отписаться");
+		assertThat(part(message, 1)).contains("lang=\"ru\"", "Управлять подпиской");
 	}
 
 	private MimeMessage alert(AlertContent content) throws Exception {

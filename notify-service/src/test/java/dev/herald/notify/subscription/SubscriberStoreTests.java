@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.herald.notify.EmbeddedMongo;
 import dev.herald.notify.MutableClock;
+import dev.herald.notify.schedule.Schedule;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,7 @@ class SubscriberStoreTests {
 	void registerWhenNewShouldCreateAPendingImmediateSubscriber() {
 		Subscriber subscriber = register("Reader@Example.org", "peacekeeping");
 		assertThat(subscriber.status()).isEqualTo(SubscriberStatus.PENDING);
-		assertThat(subscriber.frequency()).isEqualTo(Frequency.IMMEDIATE);
+		assertThat(subscriber.schedule()).isEqualTo(Schedule.immediate());
 		assertThat(subscriber.email()).isEqualTo("Reader@example.org");
 		assertThat(subscriber.emailKey()).isEqualTo("reader@example.org");
 	}
@@ -92,7 +93,10 @@ class SubscriberStoreTests {
 		String last = null;
 		List<String> page;
 		do {
-			page = this.store.findActiveFollowing(List.of("peacekeeping", "cyber"), last, 7);
+			page = this.store.findActiveFollowing(List.of("peacekeeping", "cyber"), last, 7)
+				.stream()
+				.map(Follower::id)
+				.toList();
 			found.addAll(page);
 			last = page.isEmpty() ? last : page.get(page.size() - 1);
 		}
@@ -115,7 +119,7 @@ class SubscriberStoreTests {
 	}
 
 	private Subscriber register(String email, String topic) {
-		return this.store.register(EmailAddress.parse(email), List.of(topic), "en");
+		return this.store.register(EmailAddress.parse(email), List.of(topic), "en", Schedule.immediate());
 	}
 
 }

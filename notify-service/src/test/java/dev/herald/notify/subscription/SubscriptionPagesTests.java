@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.herald.notify.NotifyProperties;
 import dev.herald.notify.ratelimit.RateLimitExceededException;
+import dev.herald.notify.schedule.Schedule;
 import dev.herald.notify.token.InvalidTokenException;
 import dev.herald.notify.token.SubscriberLinks;
 import dev.herald.notify.token.TokenService;
@@ -64,8 +65,32 @@ class SubscriptionPagesTests {
 			.bodyText()
 			.contains("Check your email");
 		then(this.subscriptions).should()
-			.subscribe(eq(new SubscriptionRequest("reader@example.org", List.of("cyber", "peacekeeping"), "ru")),
+			.subscribe(eq(SubscriptionRequest.immediate("reader@example.org", List.of("cyber", "peacekeeping"), "ru")),
 					eq("127.0.0.1"));
+	}
+
+	@Test
+	void subscribeFormShouldOfferTheScheduleWithTheBrowsersTimeZoneAsDefault() {
+		assertThat(this.mvc.get().uri("/subscribe")).hasStatusOk()
+			.bodyText()
+			.contains("name=\"frequency\" value=\"IMMEDIATE\"", "name=\"frequency\" value=\"DAILY\"",
+					"name=\"frequency\" value=\"WEEKLY\"", "name=\"deliveryTime\"", "name=\"dayOfWeek\"",
+					"value=\"FRIDAY\"", "name=\"timeZone\" data-default-from-browser=\"true\"",
+					"value=\"Europe/Moscow\"", "value=\"America/New_York\"", "name=\"quietFrom\"", "name=\"quietTo\"",
+					"Intl.DateTimeFormat().resolvedOptions().timeZone");
+	}
+
+	@Test
+	void subscribeWithAScheduleShouldPassItOn() {
+		assertThat(this.mvc.post()
+			.uri("/subscribe")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.content("email=reader%40example.org&topics=cyber&language=en&frequency=WEEKLY&deliveryTime=18%3A30"
+					+ "&dayOfWeek=FRIDAY&timeZone=Asia%2FTokyo&quietFrom=22%3A00&quietTo=07%3A00"))
+			.hasStatus(HttpStatus.ACCEPTED);
+		then(this.subscriptions).should()
+			.subscribe(eq(new SubscriptionRequest("reader@example.org", List.of("cyber"), "en", "WEEKLY", "18:30",
+					"FRIDAY", "Asia/Tokyo", new QuietHoursInput("22:00", "07:00"))), eq("127.0.0.1"));
 	}
 
 	@Test
@@ -122,7 +147,7 @@ class SubscriptionPagesTests {
 	@Test
 	void managePageShouldShowTheAddressAndTickTheFollowedTopics() {
 		Subscriber subscriber = new Subscriber("s-1", "<b>reader</b>@example.org", "reader@example.org",
-				List.of("cyber"), SubscriberStatus.ACTIVE, Frequency.IMMEDIATE, "en", Instant.now(), Instant.now(),
+				List.of("cyber"), SubscriberStatus.ACTIVE, Schedule.immediate(), "en", Instant.now(), Instant.now(),
 				Instant.now(), null, 0);
 		given(this.subscriptions.show("abc.def")).willReturn(subscriber);
 		given(this.links.unsubscribeToken("s-1")).willReturn("unsub.token");

@@ -1,0 +1,193 @@
+package dev.herald.notify.sending;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+import dev.herald.notify.NotifyMetrics;
+import dev.herald.notify.NotifyProperties;
+import dev.herald.notify.ledger.Outbox;
+import dev.herald.notify.relay.MailRelays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs this instance's senders and the look at the outbox that feeds them.
+ * <p>
+ * Each sender holds one SMTP connection and loops: take hinted emails, claim and send
+ * them as a batch. While every relay fails, senders wait for the first to be usable
+ * again; while MongoDB fails, they back off. The look at the outbox runs every
+ * {@code scan-interval}: it hints the emails that came due (digests, held alerts, those
+ * other instances released or left behind when they died) and counts the backlog.
+ */
+@Component
+class Dispatcher implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(Dispatcher.class);
+
+	private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
+
+	private final BatchSender sender;
+
+	private final DeliveryHints hints;
+
+	private final Outbox outbox;
+
+	private final MailRelays relays;
+
+	private final NotifyMetrics metrics;
+
+	private final Clock clock;
+
+	private final NotifyProperties properties;
+
+	private final String instance = UUID.randomUUID().toString();
+
+	private final Object pause = new Object();
+
+	private final List<Thread> threads = new ArrayList<>();
+
+	private volatile boolean running;
+
+	Dispatcher(BatchSender sender, DeliveryHints hints, Outbox outbox, MailRelays relays, NotifyMetrics metrics,
+			Clock clock, NotifyProperties properties) {
+		this.sender = sender;
+		this.hints = hints;
+		this.outbox = outbox;
+		this.relays = relays;
+		this.metrics = metrics;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	@Override
+	public synchronized void start() {
+		this.running = true;
+		for (int i = 0; i < this.properties.delivery().concurrency(); i++) {
+			String owner = this.instance + "/" + i;
+			this.threads.add(new Thread(() -> sendLoop(owner), "sender-" + i));
+		}
+		this.threads.add(new Thread(this::scanLoop, "outbox-scan"));
+		this.threads.forEach(Thread::start);
+	}
+
+	@Override
+	public synchronized void stop() {
+		this.running = false;
+		this.hints.wakeAll();
+		synchronized (this.pause) {
+			this.pause.notifyAll();
+		}
+		for (Thread thread : this.threads) {
+			try {
+				thread.join(this.properties.delivery().lease().toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+		this.threads.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private void sendLoop(String owner) {
+		Duration backOff = Duration.ZERO;
+		try (SmtpConnection connection = new SmtpConnection(this.relays)) {
+			while (this.running) {
+				try {
+					if (!backOff.isZero()) {
+						await(backOff);
+					}
+					if (this.relays.inUse().isEmpty()) {
+						// Every relay fails: wait for the first pause to end, then look
+						// again.
+						this.relays.probe();
+						await(max(this.relays.pause(), Duration.ofMillis(100)));
+						continue;
+					}
+					List<String> emails = this.hints.take(this.properties.delivery().batchSize(), IDLE_WAIT);
+					if (emails.isEmpty() || !this.running) {
+						continue;
+					}
+					// Connected after the wait, to the relay preferred now.
+					if (!connection.open()) {
+						this.hints.offerAll(emails);
+						continue;
+					}
+					this.sender.send(emails, owner, connection);
+					backOff = Duration.ZERO;
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+				catch (RuntimeException ex) {
+					backOff = nextBackOff(backOff);
+					logger.warn("Sending failed ({}); trying again in {}", ex.getMessage(), backOff, ex);
+				}
+			}
+		}
+	}
+
+	private void scanLoop() {
+		Duration backOff = Duration.ZERO;
+		while (this.running) {
+			try {
+				await(backOff.isZero() ? this.properties.delivery().scanInterval() : backOff);
+				if (!this.running) {
+					return;
+				}
+				NotifyProperties.Delivery delivery = this.properties.delivery();
+				List<String> due = new ArrayList<>(
+						this.outbox.findDue(this.clock.instant(), delivery.batchSize() * delivery.concurrency()));
+				// Instances that look at the same time start at different emails.
+				Collections.shuffle(due);
+				this.hints.offerAll(due);
+				this.relays.probe();
+				this.metrics.backlog(this.outbox.backlog(this.clock.instant()));
+				backOff = Duration.ZERO;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				backOff = nextBackOff(backOff);
+				logger.warn("Looking at the outbox failed ({}); trying again in {}", ex.getMessage(), backOff);
+			}
+		}
+	}
+
+	private Duration nextBackOff(Duration last) {
+		NotifyProperties.Retry retry = this.properties.retry();
+		if (last.isZero()) {
+			return retry.initialInterval();
+		}
+		Duration next = Duration.ofMillis((long) (last.toMillis() * retry.multiplier()));
+		return (next.compareTo(retry.maxInterval()) > 0) ? retry.maxInterval() : next;
+	}
+
+	private void await(Duration wait) throws InterruptedException {
+		synchronized (this.pause) {
+			if (this.running) {
+				this.pause.wait(Math.max(1, wait.toMillis()));
+			}
+		}
+	}
+
+	private static Duration max(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
+	}
+
+}
