@@ -17,6 +17,16 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class NotifyApplication {
 
+	static {
+		// Jakarta Mail looks up its stream provider with a ServiceLoader for every MIME
+		// part it builds or writes; inside a packaged jar that scan cost more than all
+		// the rest of writing an email. Named here, the lookup is a plain class load.
+		String provider = "jakarta.mail.util.StreamProvider";
+		if (System.getProperty(provider) == null) {
+			System.setProperty(provider, "org.eclipse.angus.mail.util.MailStreamProvider");
+		}
+	}
+
 	public static void main(String[] args) {
 		SpringApplication.run(NotifyApplication.class, args);
 	}

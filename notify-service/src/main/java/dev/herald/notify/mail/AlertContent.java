@@ -1,7 +1,11 @@
 package dev.herald.notify.mail;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * What an alert says about a record, the same for every recipient. Every field may hold
@@ -28,6 +32,33 @@ public record AlertContent(String kind, String title, LocalDate occurredOn, Stri
 	 */
 	public String titleLine() {
 		return HeaderValues.clean(this.title);
+	}
+
+	/**
+	 * What the alert templates show, worked out once: plain values, so that rendering is
+	 * a lookup per placeholder rather than an expression over the record. Absent values
+	 * are {@code null}; lists are joined.
+	 * @param locale the language of the dates
+	 * @return template variables
+	 */
+	Map<String, Object> variables(Locale locale) {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("kindLabel", kindLabel());
+		variables.put("title", titleLine());
+		variables.put("date", (this.occurredOn != null)
+				? DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(this.occurredOn) : null);
+		variables.put("place", this.place);
+		variables.put("organization", this.organization);
+		variables.put("bodies", joined(this.bodies, "; "));
+		variables.put("documents", joined(this.documentSymbols, ", "));
+		variables.put("topics", joined(this.topics, ", "));
+		variables.put("summary", this.summary);
+		variables.put("recordUrl", this.recordUrl);
+		return variables;
+	}
+
+	private static String joined(List<String> values, String separator) {
+		return (values == null || values.isEmpty()) ? null : String.join(separator, values);
 	}
 
 	/**

@@ -33,8 +33,10 @@ public final class PreparedAlert {
 		String nonce = UUID.randomUUID().toString().replace("-", "");
 		String manage = "herald-manage-link-" + nonce;
 		String unsubscribe = "herald-unsubscribe-link-" + nonce;
-		RenderedBody body = templates.render("alert",
-				java.util.Map.of("mail", content, "manageUrl", manage, "unsubscribeUrl", unsubscribe));
+		java.util.Map<String, Object> variables = content.variables(java.util.Locale.ENGLISH);
+		variables.put("manageUrl", manage);
+		variables.put("unsubscribeUrl", unsubscribe);
+		RenderedBody body = templates.render("alert", variables);
 		return new PreparedAlert(subject, body.text(), body.html(), manage, unsubscribe);
 	}
 
