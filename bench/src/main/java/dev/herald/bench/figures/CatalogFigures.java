@@ -45,6 +45,8 @@ public final class CatalogFigures {
 	/** A rate of records that ingest and the catalog together sustain on 2 cores. */
 	private static final double SUSTAINED = 5_000;
 
+	private static final String LIVE_DATABASE = "bench_catalog_live";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final BenchSystem system;
@@ -126,24 +128,30 @@ public final class CatalogFigures {
 	 */
 	public void latency(ResultTable table, double halfOfR2) {
 		Service ingest = this.system.startService("ingest-service");
-		Service catalog = this.system.startService("catalog-service", "--spring.mongodb.database=bench_catalog_live");
+		Service catalog = this.system.startService("catalog-service", "--spring.mongodb.database=" + LIVE_DATABASE);
 		List<String> bodies = batches(new RecordFactory(7), 50);
 		// Not counted: the services' code is compiled by the JIT under load first.
 		posting(ingest, catalog, bodies, SUSTAINED, Duration.ofMillis(this.options.scaled(10_000)));
-		latency(table, ingest, catalog, bodies, halfOfR2, "(half of R2)");
-		latency(table, ingest, catalog, bodies, SUSTAINED, "(well within what ingest and catalog sustain here)");
+		// At half of R2 the catalog falls behind for as long as posting goes on: a short
+		// spell shows it, and keeps the backlog (and the in-memory database) small.
+		latency(table, ingest, catalog, bodies, halfOfR2, "(half of R2)", this.options.scaled(5_000));
+		latency(table, ingest, catalog, bodies, SUSTAINED, "(well within what ingest and catalog sustain here)",
+				this.options.scaled(20_000));
 		this.system.stopService("catalog-service");
+		try (MongoClient mongo = MongoClients.create(this.system.mongoUri())) {
+			mongo.getDatabase(LIVE_DATABASE).drop();
+		}
 	}
 
 	private void latency(ResultTable table, Service ingest, Service catalog, List<String> bodies,
-			double recordsPerSecond, String why) {
+			double recordsPerSecond, String why, long postingMillis) {
 		Figure p50 = table.add(Figure.alone("L1 p50",
 				String.format("POST → readable in the catalog API, at %,.0f records/s %s", recordsPerSecond, why),
 				"ms"));
 		Figure p99 = table.add(Figure.alone("L1 p99", "the same, 99th percentile", "ms"));
 		for (int rep = 0; rep < this.options.repetitions(); rep++) {
-			posting(ingest, catalog, bodies, recordsPerSecond, Duration.ofMillis(this.options.scaled(20_000)))
-				.addTo(p50, p99, "sampled records", READABLE_WAIT);
+			posting(ingest, catalog, bodies, recordsPerSecond, Duration.ofMillis(postingMillis)).addTo(p50, p99,
+					"sampled records", READABLE_WAIT);
 		}
 	}
 
