@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Import;
  * MongoDB-protocol server and SMTP server of this JVM. Every class with this annotation
  * shares one Spring context; tests keep apart by using their own addresses, topics and
  * records. Two sender threads instead of the default four keep a 5,000-email fan-out
- * within what the test SMTP server's inbox (its most recent 1,000 emails) lets a test
+ * within what the test SMTP server's inbox (its most recent 10,000 emails) lets a test
  * observe between two polls. Kafka clients give up on a call within 5 to 10 seconds, so
  * that the outage tests outlast every timeout. The service's clock is a
  * {@link TestClock}, which tests move forward.

@@ -4,6 +4,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 import jakarta.mail.internet.MimeMessage;
@@ -20,6 +22,9 @@ public final class Inbox {
 	private final int capacity;
 
 	private final Deque<ReceivedEmail> emails = new ArrayDeque<>();
+
+	// Each email parsed once: a test polling a busy inbox reads only what is new.
+	private final Map<String, MimeMessage> parsed = new ConcurrentHashMap<>();
 
 	private long lastId;
 
@@ -48,12 +53,14 @@ public final class Inbox {
 
 	/**
 	 * The emails as Jakarta Mail messages, in the order they arrived.
-	 * @return new MIME messages, oldest first
+	 * @return MIME messages, oldest first, each parsed once and shared by every call
 	 */
 	public List<MimeMessage> mimeMessages() {
 		List<ReceivedEmail> newestFirst = new ArrayList<>(emails());
 		java.util.Collections.reverse(newestFirst);
-		return newestFirst.stream().map(ReceivedEmail::toMimeMessage).toList();
+		return newestFirst.stream()
+			.map((email) -> this.parsed.computeIfAbsent(email.id(), (id) -> email.toMimeMessage()))
+			.toList();
 	}
 
 	/**
@@ -78,6 +85,7 @@ public final class Inbox {
 	 */
 	public synchronized void clear() {
 		this.emails.clear();
+		this.parsed.clear();
 	}
 
 	synchronized String nextId() {
@@ -88,7 +96,7 @@ public final class Inbox {
 	synchronized void add(ReceivedEmail email) {
 		this.emails.addFirst(email);
 		while (this.emails.size() > this.capacity) {
-			this.emails.removeLast();
+			this.parsed.remove(this.emails.removeLast().id());
 		}
 	}
 

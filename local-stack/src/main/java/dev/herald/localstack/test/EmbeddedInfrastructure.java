@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.herald.localstack.kafka.KafkaBroker;
+import dev.herald.localstack.mail.Inbox;
 import dev.herald.localstack.mail.SmtpServer;
 import dev.herald.localstack.mongo.MongoServerRunner;
 import jakarta.mail.internet.MimeMessage;
@@ -19,11 +20,14 @@ final class EmbeddedInfrastructure extends HeraldInfrastructure {
 
 	private static final Logger logger = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
 
+	private static final int TEST_INBOX_CAPACITY = 10_000;
+
 	private final KafkaBroker kafka = KafkaBroker.temporary(0);
 
 	private final MongoServerRunner mongo = MongoServerRunner.inMemory(0);
 
-	private final SmtpServer smtp = new SmtpServer(0);
+	// Room for a 5,000-email fan-out between two looks at the inbox.
+	private final SmtpServer smtp = new SmtpServer(0, new Inbox(TEST_INBOX_CAPACITY));
 
 	private EmbeddedInfrastructure() {
 	}

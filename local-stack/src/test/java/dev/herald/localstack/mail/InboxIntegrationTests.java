@@ -1,9 +1,11 @@
 package dev.herald.localstack.mail;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import dev.herald.localstack.LocalStackApplication;
@@ -73,7 +75,7 @@ class InboxIntegrationTests {
 	}
 
 	@Test
-	void apiWhenFilteredByRecipientShouldListOnlyTheirEmails() throws Exception {
+	void apiWhenFilteredByRecipientOrSubjectShouldListOnlyThoseEmails() throws Exception {
 		TestEmails.sendPlain("localhost", smtp.port(), "one@first.example");
 		TestEmails.sendPlain("localhost", smtp.port(), "two@second.example");
 		TestEmails.sendPlain("localhost", smtp.port(), "Three@Second.example");
@@ -87,6 +89,19 @@ class InboxIntegrationTests {
 			.endsWith("@second.example"));
 		assertThat(one).hasSize(1);
 		assertThat(one.get(0).get("envelopeTo").get(0).asString()).isEqualTo("one@first.example");
+		TestEmails.sendMultipart("localhost", smtp.port());
+		awaitMessages(4);
+		JsonNode plain = JsonMapper.shared()
+			.readTree(send("GET", "/api/messages?to=@second.example&subject=Plain").body());
+		JsonNode council = JsonMapper.shared()
+			.readTree(send("GET", "/api/messages?subject=" + URLEncoder.encode("Заседание", StandardCharsets.UTF_8))
+				.body());
+		JsonNode none = JsonMapper.shared()
+			.readTree(send("GET", "/api/messages?to=@second.example&subject=nothing-like-it").body());
+		assertThat(plain).hasSize(2);
+		assertThat(council).hasSize(1);
+		assertThat(council.get(0).get("subject").asString()).isEqualTo(TestEmails.SUBJECT);
+		assertThat(none).isEmpty();
 	}
 
 	@Test
