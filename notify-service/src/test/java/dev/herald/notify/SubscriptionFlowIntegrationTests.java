@@ -2,6 +2,8 @@ package dev.herald.notify;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import dev.herald.notify.ledger.Delivery;
 import dev.herald.notify.ledger.DeliveryLedger;
@@ -190,6 +192,28 @@ class SubscriptionFlowIntegrationTests extends NotifyScenarioSupport {
 		List<MimeMessage> alerts = this.mailbox.to(subscriber.email(), record.title());
 		assertThat(alerts).hasSize(1);
 		return alerts.get(0);
+	}
+
+	@Test
+	void alertsShouldBeInEachSubscribersLanguage() {
+		String english = Subscribers.newAddress("reader-en");
+		String russian = Subscribers.newAddress("reader-ru");
+		String topic = "languages-" + UUID.randomUUID().toString().substring(0, 8);
+		this.subscribers.subscribeAndConfirm(english, topic);
+		this.subscribers.subscribeAndConfirm(russian, Map.of("language", "ru"), topic);
+		TestRecords record = TestRecords.meeting(topic);
+		this.records.publish(record);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.mailbox.to(english, record.title()).size() == 1
+					&& this.mailbox.to(russian, record.title()).size() == 1);
+		MimeMessage inEnglish = this.mailbox.to(english, record.title()).get(0);
+		MimeMessage inRussian = this.mailbox.to(russian, record.title()).get(0);
+		assertThat(Mailbox.subjectOf(inEnglish)).startsWith("[Herald] Meeting: ");
+		assertThat(Mailbox.subjectOf(inRussian)).startsWith("[Herald] Заседание: ");
+		assertThat(Mailbox.part(inEnglish, "text/plain")).contains("Read the full record");
+		assertThat(Mailbox.part(inRussian, "text/plain")).contains("Читать запись полностью")
+			.doesNotContain("Read the full record");
+		assertThat(Mailbox.part(inRussian, "text/html")).contains("lang=\"ru\"", "Отписаться");
 	}
 
 }

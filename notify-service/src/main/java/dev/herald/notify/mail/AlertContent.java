@@ -43,7 +43,6 @@ public record AlertContent(String kind, String title, LocalDate occurredOn, Stri
 	 */
 	Map<String, Object> variables(Locale locale) {
 		Map<String, Object> variables = new HashMap<>();
-		variables.put("kindLabel", kindLabel());
 		variables.put("title", titleLine());
 		variables.put("date", (this.occurredOn != null)
 				? DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(this.occurredOn) : null);
@@ -62,11 +61,11 @@ public record AlertContent(String kind, String title, LocalDate occurredOn, Stri
 	}
 
 	/**
-	 * The kind as a word for the subject and body.
-	 * @return {@code Statement} or {@code Meeting}
+	 * The message key of the record's kind.
+	 * @return {@code digest.statement} or {@code digest.meeting}
 	 */
-	public String kindLabel() {
-		return "STATEMENT".equals(this.kind) ? "Statement" : "Meeting";
+	String kindKey() {
+		return "STATEMENT".equals(this.kind) ? "digest.statement" : "digest.meeting";
 	}
 
 }

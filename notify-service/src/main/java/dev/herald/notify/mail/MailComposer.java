@@ -53,14 +53,17 @@ public class MailComposer {
 	}
 
 	/**
-	 * Render a record's alert once for all its recipients.
+	 * Render a record's alert once for all its recipients in one language.
 	 * @param content what the alert says
+	 * @param locale the recipients' language
 	 * @return the rendered alert
 	 */
-	public PreparedAlert prepare(AlertContent content) {
-		String subject = HeaderValues.trimmed("[Herald] " + content.kindLabel() + ": " + content.titleLine(),
+	public PreparedAlert prepare(AlertContent content, Locale locale) {
+		String kind = this.messages.getMessage(content.kindKey(), null, locale);
+		String subject = HeaderValues.trimmed(
+				this.messages.getMessage("alert.subject", new Object[] { kind, content.titleLine() }, locale),
 				this.subjectMaxLength);
-		return PreparedAlert.render(this.templates, content, subject);
+		return PreparedAlert.render(this.templates, content, kind, subject, locale);
 	}
 
 	/**

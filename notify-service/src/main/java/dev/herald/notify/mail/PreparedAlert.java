@@ -29,14 +29,16 @@ public final class PreparedAlert {
 		this.unsubscribePlaceholder = unsubscribePlaceholder;
 	}
 
-	static PreparedAlert render(MailTemplates templates, AlertContent content, String subject) {
+	static PreparedAlert render(MailTemplates templates, AlertContent content, String kindLabel, String subject,
+			java.util.Locale locale) {
 		String nonce = UUID.randomUUID().toString().replace("-", "");
 		String manage = "herald-manage-link-" + nonce;
 		String unsubscribe = "herald-unsubscribe-link-" + nonce;
-		java.util.Map<String, Object> variables = content.variables(java.util.Locale.ENGLISH);
+		java.util.Map<String, Object> variables = content.variables(locale);
+		variables.put("kindLabel", kindLabel);
 		variables.put("manageUrl", manage);
 		variables.put("unsubscribeUrl", unsubscribe);
-		RenderedBody body = templates.render("alert", variables);
+		RenderedBody body = templates.render("alert", variables, locale);
 		return new PreparedAlert(subject, body.text(), body.html(), manage, unsubscribe);
 	}
 

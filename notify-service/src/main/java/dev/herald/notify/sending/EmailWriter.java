@@ -79,19 +79,20 @@ class EmailWriter {
 		if (!email.kind().isDigest(records.size())) {
 			RecordSnapshot record = records.get(0);
 			String messageId = MessageIds.forAlert(record.id(), subscriber.id(), this.messageIdDomain);
-			return this.composer.alert(prepared(record), recipient(subscriber, messageId));
+			return this.composer.alert(prepared(record, locale(subscriber)), recipient(subscriber, messageId));
 		}
 		DigestContent digest = new DigestContent(heading(email.kind()), records.size(), groups(subscriber, records));
 		return this.composer.digest(digest, recipient(subscriber, MessageIds.of(email.id(), this.messageIdDomain)),
 				locale(subscriber));
 	}
 
-	private PreparedAlert prepared(RecordSnapshot record) {
+	private PreparedAlert prepared(RecordSnapshot record, Locale locale) {
+		String key = record.id() + "/" + locale.toLanguageTag();
 		synchronized (this.rendered) {
-			PreparedAlert alert = this.rendered.get(record.id());
+			PreparedAlert alert = this.rendered.get(key);
 			if (alert == null) {
-				alert = this.composer.prepare(content(record));
-				this.rendered.put(record.id(), alert);
+				alert = this.composer.prepare(content(record), locale);
+				this.rendered.put(key, alert);
 			}
 			return alert;
 		}

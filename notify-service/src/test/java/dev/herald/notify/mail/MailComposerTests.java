@@ -71,6 +71,22 @@ class MailComposerTests {
 	}
 
 	@Test
+	void alertInRussianShouldTakeEveryWordAndTheDateFromTheRussianBundle() throws Exception {
+		MimeMessage message = this.composer.alert(this.composer.prepare(
+				alert("Заседание Совета коллективной безопасности", "Итоги"), Locale.forLanguageTag("ru")), RECIPIENT);
+		String text = part(message, 0);
+		String html = part(message, 1);
+		assertThat(message.getSubject()).isEqualTo("[Herald] Заседание: Заседание Совета коллективной безопасности");
+		assertThat(text)
+			.contains("Дата: 23 ноября 2023", "Место: Minsk, Belarus", "Организация: CSTO",
+					"Читать запись полностью: https://catalog.herald.test/records/r-1", "Управление подпиской: ",
+					"Отписаться: https://notify.herald.test/unsubscribe?token=u")
+			.doesNotContain("Date:", "Read the full record", "Unsubscribe:");
+		assertThat(html).contains("lang=\"ru\"", ">Дата<", ">Темы<", ">Читать запись полностью<", ">Отписаться<")
+			.doesNotContain(">Date<", "Read the full record");
+	}
+
+	@Test
 	void alertWhenRecordFieldsHoldMarkupShouldEscapeThemInHtml() throws Exception {
 		MimeMessage message = alert(alert("<script>alert(1)</script> & <b>bold</b>", "<img src=x onerror=alert(2)>"));
 		String html = part(message, 1);
@@ -106,7 +122,7 @@ class MailComposerTests {
 
 	@Test
 	void alertsOfOneRecordShouldDifferOnlyInTheirRecipientsLinksAndIds() throws Exception {
-		PreparedAlert prepared = this.composer.prepare(alert("One record", "Summary"));
+		PreparedAlert prepared = this.composer.prepare(alert("One record", "Summary"), Locale.ENGLISH);
 		MimeMessage first = this.composer.alert(prepared, RECIPIENT);
 		MimeMessage second = this.composer.alert(prepared,
 				new AlertRecipient("other@example.org", "<def@herald.localhost>",
@@ -166,7 +182,7 @@ class MailComposerTests {
 	}
 
 	private MimeMessage alert(AlertContent content) throws Exception {
-		return this.composer.alert(this.composer.prepare(content), RECIPIENT);
+		return this.composer.alert(this.composer.prepare(content, Locale.ENGLISH), RECIPIENT);
 	}
 
 	private static AlertContent alert(String title, String summary) {
