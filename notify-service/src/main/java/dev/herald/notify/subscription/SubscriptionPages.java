@@ -91,10 +91,11 @@ class SubscriptionPages {
 		Subscriber subscriber = this.subscriptions.show(token);
 		ScheduleInput input = schedule.input();
 		try {
-			return managePage(
-					this.subscriptions.change(token,
-							new SubscriptionChange(topics, language, input.frequency(), input.deliveryTime(),
-									input.dayOfWeek(), input.timeZone(), input.quietHours())),
+			return managePage(this.subscriptions.change(token,
+					// The form always sends the topics: none ticked is a choice to
+					// refuse.
+					new SubscriptionChange((topics != null) ? topics : List.of(), language, input.frequency(),
+							input.deliveryTime(), input.dayOfWeek(), input.timeZone(), input.quietHours())),
 					token, true, Map.of(), HttpStatus.OK);
 		}
 		catch (InvalidSubscriptionException ex) {

@@ -1,11 +1,14 @@
 package dev.herald.notify.subscription;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import dev.herald.notify.NotifyProperties;
 import dev.herald.notify.ratelimit.RateLimitExceededException;
+import dev.herald.notify.schedule.Frequency;
 import dev.herald.notify.schedule.Schedule;
 import dev.herald.notify.token.InvalidTokenException;
 import dev.herald.notify.token.SubscriberLinks;
@@ -27,6 +30,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
@@ -156,6 +160,48 @@ class SubscriptionPagesTests {
 			.contains("&lt;b&gt;reader&lt;/b&gt;@example.org", "value=\"cyber\" checked=\"checked\"",
 					"action=\"/unsubscribe?token=unsub.token\"")
 			.doesNotContain("<b>reader");
+	}
+
+	@Test
+	void managePageShouldShowTheStoredScheduleAndPassAChangeOn() {
+		Subscriber subscriber = new Subscriber("s-2", "reader@example.org", "reader@example.org", List.of("cyber"),
+				SubscriberStatus.ACTIVE,
+				new Schedule(Frequency.DAILY, "07:30", DayOfWeek.MONDAY, "Europe/Moscow", "22:00", "07:00"), "en",
+				Instant.now(), Instant.now(), Instant.now(), null, 0);
+		given(this.subscriptions.show("abc.def")).willReturn(subscriber);
+		given(this.subscriptions.change(eq("abc.def"), any())).willReturn(subscriber);
+		given(this.links.unsubscribeToken("s-2")).willReturn("unsub.token");
+		assertThat(this.mvc.get().uri("/subscriptions/manage?token=abc.def")).hasStatusOk()
+			.bodyText()
+			.contains("value=\"DAILY\" checked=\"checked\"", "value=\"07:30\"", "value=\"22:00\"",
+					"value=\"Europe/Moscow\" selected=\"selected\"");
+		assertThat(this.mvc.post()
+			.uri("/subscriptions/manage?token=abc.def")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.content("topics=cyber&frequency=WEEKLY&deliveryTime=18%3A00&dayOfWeek=FRIDAY&timeZone=Asia%2FTokyo"
+					+ "&quietFrom=&quietTo="))
+			.hasStatusOk();
+		then(this.subscriptions).should()
+			.change(eq("abc.def"), eq(
+					new SubscriptionChange(List.of("cyber"), null, "WEEKLY", "18:00", "FRIDAY", "Asia/Tokyo", null)));
+	}
+
+	@Test
+	void manageFormWithNoTopicTickedShouldBeRefusedNotKeepTheOldTopics() {
+		Subscriber subscriber = new Subscriber("s-3", "reader@example.org", "reader@example.org", List.of("cyber"),
+				SubscriberStatus.ACTIVE, Schedule.immediate(), "en", Instant.now(), Instant.now(), Instant.now(), null,
+				0);
+		given(this.subscriptions.show("abc.def")).willReturn(subscriber);
+		given(this.links.unsubscribeToken("s-3")).willReturn("unsub.token");
+		given(this.subscriptions.change(eq("abc.def"), any()))
+			.willThrow(new InvalidSubscriptionException(Map.of("topics", "choose at least one topic"), List.of()));
+		assertThat(this.mvc.post()
+			.uri("/subscriptions/manage?token=abc.def")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.content("frequency=IMMEDIATE")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyText()
+			.contains("choose at least one topic");
+		then(this.subscriptions).should().change(eq("abc.def"), argThat((change) -> List.of().equals(change.topics())));
 	}
 
 	@TestConfiguration
