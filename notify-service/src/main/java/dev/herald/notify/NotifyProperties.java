@@ -174,6 +174,28 @@ public record NotifyProperties(@NotNull @DefaultValue("http://localhost:8082") U
 	public record Retry(@NotNull @DefaultValue("1s") Duration initialInterval,
 			@DecimalMin("1.0") @DefaultValue("2.0") double multiplier,
 			@NotNull @DefaultValue("60s") Duration maxInterval) {
+
+		/**
+		 * The wait before the next try, at most the longest interval.
+		 * @param failures tries that failed in a row so far, at least one
+		 * @return the wait
+		 */
+		public Duration after(int failures) {
+			return after(failures, this.maxInterval);
+		}
+
+		/**
+		 * The wait before the next try: the first interval, multiplied once for each
+		 * further failure in a row, at most a cap.
+		 * @param failures tries that failed in a row so far, at least one
+		 * @param cap the longest wait
+		 * @return the wait
+		 */
+		public Duration after(int failures, Duration cap) {
+			double millis = this.initialInterval.toMillis() * Math.pow(this.multiplier, Math.max(0, failures - 1));
+			return (millis >= cap.toMillis()) ? cap : Duration.ofMillis((long) millis);
+		}
+
 	}
 
 }

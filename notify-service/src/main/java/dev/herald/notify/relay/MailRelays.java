@@ -33,14 +33,11 @@ public class MailRelays {
 
 	private final List<Relay> relays;
 
-	private final Duration firstPause;
-
-	private final Duration longestPause;
+	private final NotifyProperties.Retry retry;
 
 	MailRelays(JavaMailSenderImpl springMail, NotifyProperties properties, MeterRegistry meters) {
 		this.relays = relays(springMail, properties.mail().relays());
-		this.firstPause = properties.retry().initialInterval();
-		this.longestPause = properties.retry().maxInterval();
+		this.retry = properties.retry();
 		for (Relay relay : this.relays) {
 			Gauge.builder("herald.notify.relay.active", () -> (inUse().orElse(null) == relay) ? 1 : 0)
 				.description("1 for the SMTP relay emails go through now, 0 for the others")
@@ -83,7 +80,7 @@ public class MailRelays {
 	 * @param reason its reply or the error
 	 */
 	public void failed(Relay relay, String reason) {
-		relay.failed(reason, this.firstPause, this.longestPause);
+		relay.failed(reason, this.retry);
 		logger.warn("SMTP relay {} failed ({}); sending moves to {}", relay.name(), reason,
 				inUse().map(Relay::name).orElse("none until one recovers"));
 	}

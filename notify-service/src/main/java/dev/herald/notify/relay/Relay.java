@@ -2,6 +2,8 @@ package dev.herald.notify.relay;
 
 import java.time.Duration;
 
+import dev.herald.notify.NotifyProperties;
+
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
@@ -65,9 +67,9 @@ public final class Relay {
 		return this.lastFailure;
 	}
 
-	synchronized void failed(String reason, Duration first, Duration longest) {
-		long pause = Math.min(longest.toNanos(), first.toNanos() << Math.min(20, this.failures));
+	synchronized void failed(String reason, NotifyProperties.Retry retry) {
 		this.failures++;
+		long pause = retry.after(this.failures).toNanos();
 		this.failing = true;
 		this.lastFailure = reason;
 		this.failingUntil = System.nanoTime() + pause;

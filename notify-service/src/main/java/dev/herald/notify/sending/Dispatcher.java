@@ -102,12 +102,12 @@ class Dispatcher implements SmartLifecycle {
 	}
 
 	private void sendLoop(String owner) {
-		Duration backOff = Duration.ZERO;
+		int failures = 0;
 		try (SmtpConnection connection = new SmtpConnection(this.relays)) {
 			while (this.running) {
 				try {
-					if (!backOff.isZero()) {
-						await(backOff);
+					if (failures > 0) {
+						await(this.properties.retry().after(failures));
 					}
 					if (this.relays.inUse().isEmpty()) {
 						// Every relay fails: wait for the first pause to end, then look
@@ -126,25 +126,27 @@ class Dispatcher implements SmartLifecycle {
 						continue;
 					}
 					this.sender.send(emails, owner, connection);
-					backOff = Duration.ZERO;
+					failures = 0;
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 					return;
 				}
 				catch (RuntimeException ex) {
-					backOff = nextBackOff(backOff);
-					logger.warn("Sending failed ({}); trying again in {}", ex.getMessage(), backOff, ex);
+					failures++;
+					logger.warn("Sending failed ({}); trying again in {}", ex.getMessage(),
+							this.properties.retry().after(failures), ex);
 				}
 			}
 		}
 	}
 
 	private void scanLoop() {
-		Duration backOff = Duration.ZERO;
+		int failures = 0;
 		while (this.running) {
 			try {
-				await(backOff.isZero() ? this.properties.delivery().scanInterval() : backOff);
+				await((failures == 0) ? this.properties.delivery().scanInterval()
+						: this.properties.retry().after(failures));
 				if (!this.running) {
 					return;
 				}
@@ -156,26 +158,18 @@ class Dispatcher implements SmartLifecycle {
 				this.hints.offerAll(due);
 				this.relays.probe();
 				this.metrics.backlog(this.outbox.backlog(this.clock.instant()));
-				backOff = Duration.ZERO;
+				failures = 0;
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				return;
 			}
 			catch (RuntimeException ex) {
-				backOff = nextBackOff(backOff);
-				logger.warn("Looking at the outbox failed ({}); trying again in {}", ex.getMessage(), backOff);
+				failures++;
+				logger.warn("Looking at the outbox failed ({}); trying again in {}", ex.getMessage(),
+						this.properties.retry().after(failures));
 			}
 		}
-	}
-
-	private Duration nextBackOff(Duration last) {
-		NotifyProperties.Retry retry = this.properties.retry();
-		if (last.isZero()) {
-			return retry.initialInterval();
-		}
-		Duration next = Duration.ofMillis((long) (last.toMillis() * retry.multiplier()));
-		return (next.compareTo(retry.maxInterval()) > 0) ? retry.maxInterval() : next;
 	}
 
 	private void await(Duration wait) throws InterruptedException {

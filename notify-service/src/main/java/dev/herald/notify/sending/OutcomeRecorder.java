@@ -42,7 +42,7 @@ class OutcomeRecorder {
 
 	private final NotifyProperties.Delivery delivery;
 
-	private final Duration relayRetry;
+	private final NotifyProperties.Retry retry;
 
 	OutcomeRecorder(DeliveryLedger ledger, Outbox outbox, SubscriberStore subscribers, NotifyMetrics metrics,
 			NotifyProperties properties) {
@@ -51,7 +51,7 @@ class OutcomeRecorder {
 		this.subscribers = subscribers;
 		this.metrics = metrics;
 		this.delivery = properties.delivery();
-		this.relayRetry = properties.retry().initialInterval();
+		this.retry = properties.retry();
 	}
 
 	/**
@@ -92,7 +92,7 @@ class OutcomeRecorder {
 				// A reply about this message waits its own back-off; a lost connection is
 				// the
 				// relay's alone, and the email goes as soon as a relay works.
-				Instant dueAt = failure.answered() ? now.plus(backOff(this.relayRetry, email.attempts()))
+				Instant dueAt = failure.answered() ? now.plus(this.retry.after(email.attempts() + 1, LONGEST_WAIT))
 						: email.dueAt();
 				retryLater(outgoing, dueAt, failure.reply(), now);
 				this.metrics.emailFailed("relay");
@@ -108,11 +108,6 @@ class OutcomeRecorder {
 	private void retryLater(Outgoing outgoing, Instant dueAt, String reason, Instant now) {
 		this.ledger.noteFailure(outgoing.entryIds(), reason, now);
 		this.outbox.release(List.of(outgoing.email()), (unused) -> dueAt, reason, true);
-	}
-
-	private static Duration backOff(Duration first, int attempts) {
-		Duration wait = first.multipliedBy(1L << Math.min(20, attempts));
-		return (wait.compareTo(LONGEST_WAIT) > 0) ? LONGEST_WAIT : wait;
 	}
 
 	/**
