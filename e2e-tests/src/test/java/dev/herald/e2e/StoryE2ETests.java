@@ -80,8 +80,14 @@ class StoryE2ETests {
 			.until(() -> inbox.to(email), (mail) -> mail.size() == 1)
 			.get(0);
 		String confirm = Inbox.link(confirmation, system.notifyUrl() + "/subscriptions/confirm?token=");
-		Http.Response confirmed = Http.get(confirm);
+		// The link opens a page whose button confirms: following it (as mail scanners do)
+		// confirms nothing.
+		Http.Response page = Http.get(confirm);
+		assertThat(page.status()).as(page.body()).isEqualTo(200);
+		assertThat(page.body()).contains("Confirm your subscription", "<form method=\"post\"");
+		Http.Response confirmed = Http.postForm(confirm, "");
 		assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+		assertThat(confirmed.body()).contains("Your subscription is confirmed");
 	}
 
 	private static List<JsonNode> alertsTo(Inbox inbox, String email) {

@@ -138,11 +138,11 @@ class HostileInputIntegrationTests extends NotifyScenarioSupport {
 		this.subscribers.subscribeAndAwaitEmail(email, Subscribers.CONFIRM_SUBJECT, TOPIC);
 		Subscriber pending = this.subscribers.find(email);
 		String forged = new TokenService("a-secret-that-is-not-the-service-secret-0123", Clock.systemUTC())
-			.issue(pending.id(), TokenPurpose.CONFIRM, Duration.ofHours(48));
+			.issue(pending.id(), 0, TokenPurpose.CONFIRM, Duration.ofHours(48));
 		String expired = new TokenService(this.properties.tokenSecret(),
 				Clock.fixed(Instant.now().minus(Duration.ofHours(49)), ZoneOffset.UTC))
-			.issue(pending.id(), TokenPurpose.CONFIRM, Duration.ofHours(48));
-		String wrongPurpose = new TokenService(this.properties.tokenSecret(), Clock.systemUTC()).issue(pending.id(),
+			.issue(pending.id(), 0, TokenPurpose.CONFIRM, Duration.ofHours(48));
+		String wrongPurpose = new TokenService(this.properties.tokenSecret(), Clock.systemUTC()).issue(pending.id(), 0,
 				TokenPurpose.UNSUBSCRIBE, Duration.ofHours(48));
 
 		for (String uri : List.of("/subscriptions/confirm?token=" + forged, "/subscriptions/confirm?token=" + expired,
@@ -283,7 +283,7 @@ class HostileInputIntegrationTests extends NotifyScenarioSupport {
 		String email = Subscribers.newAddress("manager");
 		Subscriber subscriber = this.subscribers.subscribeAndConfirm(email,
 				Map.of("frequency", "DAILY", "deliveryTime", "07:00", "timeZone", "Europe/Moscow"), TOPIC);
-		String token = new TokenService(this.properties.tokenSecret(), Clock.systemUTC()).issue(subscriber.id(),
+		String token = new TokenService(this.properties.tokenSecret(), Clock.systemUTC()).issue(subscriber.id(), 0,
 				TokenPurpose.MANAGE, Duration.ofHours(1));
 		for (Map.Entry<String, String> hostile : cases.entrySet()) {
 			assertRefusedNaming(this.mvc.put()

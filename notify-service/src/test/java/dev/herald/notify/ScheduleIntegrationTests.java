@@ -251,6 +251,25 @@ class ScheduleIntegrationTests extends NotifyScenarioSupport {
 		assertThat(this.mailbox.to(email, record.title())).isEmpty();
 	}
 
+	@Test
+	void digestOfARussianSubscriberShouldBeInRussian() {
+		Instant start = startOfNextHour();
+		LocalTime time = LocalTime.ofInstant(start.plus(2, ChronoUnit.HOURS), ZoneOffset.UTC);
+		String russian = Subscribers.newAddress("digest-ru");
+		this.subscribers.subscribeAndConfirm(russian,
+				Map.of("frequency", "DAILY", "deliveryTime", time.toString(), "timeZone", "UTC", "language", "ru"),
+				this.topic);
+		TestRecords record = TestRecords.meeting(this.topic);
+		this.records.awaitConsumed(this.records.publish(record));
+		this.clock.advanceTo(nextAt(start, time, null).plusSeconds(1));
+		MimeMessage digest = awaitEmails(russian, 2).get(1);
+		assertThat(Mailbox.subjectOf(digest)).isEqualTo("[Herald] Ежедневная сводка: 1 новая запись");
+		assertThat(Mailbox.part(digest, "text/plain")).contains(record.title(), "Читать запись", "Управлять подпиской")
+			.doesNotContain("Read the record", "Manage your subscription");
+		assertThat(Mailbox.part(digest, "text/html")).contains("lang=\"ru\"", "Управлять подпиской")
+			.doesNotContain("Manage your subscription");
+	}
+
 	private void change(Subscriber subscriber, String json) {
 		assertThat(this.mvc.put()
 			.uri("/api/v1/subscriptions/me")
@@ -260,7 +279,7 @@ class ScheduleIntegrationTests extends NotifyScenarioSupport {
 	}
 
 	private String manageToken(Subscriber subscriber) {
-		String link = this.links.manage(subscriber.id());
+		String link = this.links.manage(subscriber.id(), subscriber.tokenVersion());
 		return link.substring(link.indexOf("token=") + 6);
 	}
 

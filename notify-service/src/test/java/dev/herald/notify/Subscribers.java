@@ -34,6 +34,9 @@ public final class Subscribers {
 	/** Subject of confirmation emails. */
 	public static final String CONFIRM_SUBJECT = "[Herald] Confirm your subscription";
 
+	/** Subject of confirmation emails in Russian. */
+	public static final String CONFIRM_SUBJECT_RU = "[Herald] Подтвердите подписку";
+
 	/** Subject of manage emails. */
 	public static final String MANAGE_SUBJECT = "[Herald] Manage your subscription";
 
@@ -124,6 +127,23 @@ public final class Subscribers {
 	}
 
 	/**
+	 * Subscribe through the JSON API with the given fields and wait for the email it
+	 * sends.
+	 * @param email the address
+	 * @param fields the other fields of the request
+	 * @param subject the subject of the awaited email
+	 * @return the email
+	 */
+	public MimeMessage subscribeAndAwaitEmail(String email, Map<String, Object> fields, String subject) {
+		Map<String, Object> request = new LinkedHashMap<>(fields);
+		request.put("email", email);
+		int before = this.mailbox.to(email, subject).size();
+		assertThat(subscribeJson(JSON.writeValueAsString(request), newClient())).hasStatus(HttpStatus.ACCEPTED);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.mailbox.to(email, subject).size() > before);
+		return this.mailbox.to(email, subject).get(before);
+	}
+
+	/**
 	 * Subscribe and confirm through the link of the confirmation email.
 	 * @param email the address
 	 * @param topics the topics
@@ -152,12 +172,19 @@ public final class Subscribers {
 		List<String> own = Arrays.stream(topics).filter((topic) -> !this.taxonomy.contains(topic)).toList();
 		request.put("topics", own.isEmpty() ? List.of(topics) : List.of(this.taxonomy.slugs().get(0)));
 		request.putIfAbsent("language", "en");
-		int before = this.mailbox.to(email, CONFIRM_SUBJECT).size();
+		String subject = "ru".equals(request.get("language")) ? CONFIRM_SUBJECT_RU : CONFIRM_SUBJECT;
+		int before = this.mailbox.to(email, subject).size();
 		assertThat(subscribeJson(JSON.writeValueAsString(request), newClient())).hasStatus(HttpStatus.ACCEPTED);
-		await().atMost(Duration.ofSeconds(30)).until(() -> this.mailbox.to(email, CONFIRM_SUBJECT).size() > before);
-		MimeMessage confirmation = this.mailbox.to(email, CONFIRM_SUBJECT).get(before);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.mailbox.to(email, subject).size() > before);
+		MimeMessage confirmation = this.mailbox.to(email, subject).get(before);
 		String link = Mailbox.link(confirmation, "https://notify.herald.test/subscriptions/confirm?token=");
+		// The link opens a page with a button (link scanners follow links); its POST
+		// confirms.
 		assertThat(this.mvc.get().uri(Mailbox.pathAndQuery(link))).hasStatusOk()
+			.bodyText()
+			.contains("Confirm your subscription");
+		assertThat(find(email).isActive()).isFalse();
+		assertThat(this.mvc.post().uri(Mailbox.pathAndQuery(link))).hasStatusOk()
 			.bodyText()
 			.contains("Your subscription is confirmed");
 		Subscriber subscriber = find(email);

@@ -121,8 +121,10 @@ class DemoData implements ApplicationRunner, Ordered {
 				if (!link.find()) {
 					return "confirmed earlier";
 				}
-				HttpResponse<String> answer = this.http.send(HttpRequest.newBuilder(URI.create(link.group())).build(),
-						BodyHandlers.ofString());
+				// The link opens a page whose button POSTs: the demo presses it.
+				HttpResponse<String> answer = this.http.send(HttpRequest.newBuilder(URI.create(link.group()))
+					.POST(HttpRequest.BodyPublishers.noBody())
+					.build(), BodyHandlers.ofString());
 				return (answer.statusCode() == 200) ? "confirmed" : "confirmation answered " + answer.statusCode();
 			}
 			Thread.sleep(250);

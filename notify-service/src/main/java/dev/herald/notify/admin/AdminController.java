@@ -109,6 +109,17 @@ class AdminController {
 		return new Waiting(id, emails);
 	}
 
+	@PostMapping("/subscribers/{subscriberId}/revoke-links")
+	@Operation(summary = "Void every confirmation and manage link issued to one subscriber",
+			description = "For a forwarded or leaked link. Unsubscribe links keep working: they can only "
+					+ "unsubscribe. The next email the subscriber gets carries fresh links.")
+	Revoked revokeLinks(@PathVariable UUID subscriberId) {
+		String id = subscriberId.toString();
+		Subscriber subscriber = this.subscribers.revokeLinks(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No subscriber " + id));
+		return new Revoked(id, subscriber.tokenVersion());
+	}
+
 	@GetMapping("/stats")
 	@Operation(summary = "Subscribers by status, ledger entries by state, emails still to send")
 	Stats stats() {
@@ -174,6 +185,9 @@ class AdminController {
 	}
 
 	record Resent(String recordId, int scheduled) {
+	}
+
+	record Revoked(String subscriberId, long tokenVersion) {
 	}
 
 }

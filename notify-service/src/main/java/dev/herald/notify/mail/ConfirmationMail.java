@@ -1,6 +1,7 @@
 package dev.herald.notify.mail;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The double opt-in email sent on a subscribe request for an address that is not active.
@@ -8,7 +9,8 @@ import java.util.List;
  * @param to recipient address
  * @param confirmUrl signed confirmation link
  * @param topics labels of the requested topics
+ * @param locale the language of the email
  */
-public record ConfirmationMail(String to, String confirmUrl, List<String> topics) {
+public record ConfirmationMail(String to, String confirmUrl, List<String> topics, Locale locale) {
 
 }

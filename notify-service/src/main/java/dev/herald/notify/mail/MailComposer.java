@@ -115,8 +115,9 @@ public class MailComposer {
 	 * @throws MessagingException when it cannot be built
 	 */
 	public MimeMessage confirmation(ConfirmationMail mail) throws MessagingException {
-		MimeMessage message = message(null, mail.to(), "[Herald] Confirm your subscription",
-				this.templates.render("confirmation", Map.of("mail", mail)));
+		MimeMessage message = message(null, mail.to(),
+				this.messages.getMessage("mail.confirmation.subject", null, mail.locale()),
+				this.templates.render("confirmation", Map.of("mail", mail), mail.locale()));
 		message.saveChanges();
 		return message;
 	}
@@ -128,8 +129,9 @@ public class MailComposer {
 	 * @throws MessagingException when it cannot be built
 	 */
 	public MimeMessage manage(ManageMail mail) throws MessagingException {
-		MimeMessage message = message(null, mail.to(), "[Herald] Manage your subscription",
-				this.templates.render("manage", Map.of("mail", mail)));
+		MimeMessage message = message(null, mail.to(),
+				this.messages.getMessage("mail.manage.subject", null, mail.locale()),
+				this.templates.render("manage", Map.of("mail", mail), mail.locale()));
 		message.saveChanges();
 		return message;
 	}

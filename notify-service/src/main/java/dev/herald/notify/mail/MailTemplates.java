@@ -35,10 +35,6 @@ class MailTemplates {
 		this.engine = engine;
 	}
 
-	RenderedBody render(String name, Map<String, Object> variables) {
-		return render(name, variables, Locale.ENGLISH);
-	}
-
 	RenderedBody render(String name, Map<String, Object> variables, Locale locale) {
 		Context context = new Context(locale, variables);
 		return new RenderedBody(this.engine.process(name + ".txt", context),

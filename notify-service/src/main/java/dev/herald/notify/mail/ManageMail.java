@@ -1,6 +1,7 @@
 package dev.herald.notify.mail;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The email sent on a subscribe request for an address that is already active: a link to
@@ -10,7 +11,8 @@ import java.util.List;
  * @param manageUrl signed manage link
  * @param unsubscribeUrl signed unsubscribe link
  * @param topics labels of the topics followed
+ * @param locale the language of the email
  */
-public record ManageMail(String to, String manageUrl, String unsubscribeUrl, List<String> topics) {
+public record ManageMail(String to, String manageUrl, String unsubscribeUrl, List<String> topics, Locale locale) {
 
 }

@@ -9,8 +9,11 @@ public class RateLimitExceededException extends RuntimeException {
 
 	private final Duration retryAfter;
 
-	private RateLimitExceededException(String message, Duration retryAfter) {
+	private final String limit;
+
+	private RateLimitExceededException(String message, String limit, Duration retryAfter) {
 		super(message);
+		this.limit = limit;
 		this.retryAfter = retryAfter;
 	}
 
@@ -20,7 +23,7 @@ public class RateLimitExceededException extends RuntimeException {
 	 * @return the exception
 	 */
 	public static RateLimitExceededException forClient(Duration retryAfter) {
-		return new RateLimitExceededException("Too many subscribe requests from this client", retryAfter);
+		return new RateLimitExceededException("Too many subscribe requests from this client", "client", retryAfter);
 	}
 
 	/**
@@ -29,7 +32,15 @@ public class RateLimitExceededException extends RuntimeException {
 	 * @return the exception
 	 */
 	public static RateLimitExceededException forAddress(Duration retryAfter) {
-		return new RateLimitExceededException("Too many emails requested for this address", retryAfter);
+		return new RateLimitExceededException("Too many emails requested for this address", "address", retryAfter);
+	}
+
+	/**
+	 * Which limit refused: {@code client} or {@code address}.
+	 * @return the limit's name
+	 */
+	public String limit() {
+		return this.limit;
 	}
 
 	/**

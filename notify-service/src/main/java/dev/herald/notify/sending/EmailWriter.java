@@ -79,11 +79,11 @@ class EmailWriter {
 		if (!email.kind().isDigest(records.size())) {
 			RecordSnapshot record = records.get(0);
 			String messageId = MessageIds.forAlert(record.id(), subscriber.id(), this.messageIdDomain);
-			return this.composer.alert(prepared(record, locale(subscriber)), recipient(subscriber, messageId));
+			return this.composer.alert(prepared(record, subscriber.locale()), recipient(subscriber, messageId));
 		}
 		DigestContent digest = new DigestContent(heading(email.kind()), records.size(), groups(subscriber, records));
 		return this.composer.digest(digest, recipient(subscriber, MessageIds.of(email.id(), this.messageIdDomain)),
-				locale(subscriber));
+				subscriber.locale());
 	}
 
 	private PreparedAlert prepared(RecordSnapshot record, Locale locale) {
@@ -91,7 +91,7 @@ class EmailWriter {
 		synchronized (this.rendered) {
 			PreparedAlert alert = this.rendered.get(key);
 			if (alert == null) {
-				alert = this.composer.prepare(content(record), locale);
+				alert = this.composer.prepare(content(record, locale), locale);
 				this.rendered.put(key, alert);
 			}
 			return alert;
@@ -100,6 +100,7 @@ class EmailWriter {
 
 	/** Each record once, under the first topic it brought in the taxonomy's order. */
 	private List<DigestContent.Group> groups(Subscriber subscriber, List<RecordSnapshot> records) {
+		Locale locale = subscriber.locale();
 		Map<String, List<RecordSnapshot>> byTopic = new LinkedHashMap<>();
 		this.topics.slugs().forEach((slug) -> byTopic.put(slug, new ArrayList<>()));
 		List<RecordSnapshot> others = new ArrayList<>();
@@ -118,12 +119,13 @@ class EmailWriter {
 		List<DigestContent.Group> groups = new ArrayList<>();
 		byTopic.forEach((slug, listed) -> {
 			if (!listed.isEmpty()) {
-				groups.add(new DigestContent.Group(this.topics.label(slug),
-						listed.stream().sorted(newestFirst).map(this::content).toList()));
+				groups.add(new DigestContent.Group(this.topics.label(slug, locale),
+						listed.stream().sorted(newestFirst).map((record) -> content(record, locale)).toList()));
 			}
 		});
 		if (!others.isEmpty()) {
-			groups.add(new DigestContent.Group(null, others.stream().sorted(newestFirst).map(this::content).toList()));
+			groups.add(new DigestContent.Group(null,
+					others.stream().sorted(newestFirst).map((record) -> content(record, locale)).toList()));
 		}
 		return groups;
 	}
@@ -136,20 +138,18 @@ class EmailWriter {
 		};
 	}
 
-	private static Locale locale(Subscriber subscriber) {
-		return (subscriber.language() != null) ? Locale.forLanguageTag(subscriber.language()) : Locale.ENGLISH;
-	}
-
-	private AlertContent content(RecordSnapshot record) {
+	private AlertContent content(RecordSnapshot record, Locale locale) {
 		return new AlertContent(record.kind(), record.title(), record.occurredOn(), record.place(),
 				record.organization(), orEmpty(record.bodies()), record.summary(),
-				orEmpty(record.topics()).stream().map(this.topics::label).toList(), orEmpty(record.documentSymbols()),
-				this.catalogBaseUrl + "/records/" + record.id());
+				orEmpty(record.topics()).stream().map((slug) -> this.topics.label(slug, locale)).toList(),
+				orEmpty(record.documentSymbols()), this.catalogBaseUrl + "/records/" + record.id());
 	}
 
 	private AlertRecipient recipient(Subscriber subscriber, String messageId) {
-		return new AlertRecipient(subscriber.email(), messageId, this.links.manage(subscriber.id()),
-				this.links.unsubscribe(subscriber.id()), this.links.unsubscribeMailto(subscriber.id()));
+		return new AlertRecipient(subscriber.email(), messageId,
+				this.links.manage(subscriber.id(), subscriber.tokenVersion()),
+				this.links.unsubscribe(subscriber.id(), subscriber.tokenVersion()),
+				this.links.unsubscribeMailto(subscriber.id(), subscriber.tokenVersion()));
 	}
 
 	private static List<String> orEmpty(List<String> values) {

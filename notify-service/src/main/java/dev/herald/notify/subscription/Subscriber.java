@@ -3,6 +3,7 @@ package dev.herald.notify.subscription;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 import dev.herald.notify.schedule.Schedule;
 
@@ -27,11 +28,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param confirmedAt last confirmation
  * @param unsubscribedAt last unsubscribe
  * @param permanentFailures permanent delivery failures since the last successful one
+ * @param tokenVersion the version that confirmation and manage links must carry: raised
+ * when a subscribe request changes a subscription that is not active, on unsubscribing
+ * and when an operator revokes the links, which voids every such link issued before
  */
 @Document(Subscriber.COLLECTION)
 public record Subscriber(@Id String id, String email, String emailKey, List<String> topics, SubscriberStatus status,
 		Schedule schedule, String language, Instant createdAt, Instant updatedAt, Instant confirmedAt,
-		Instant unsubscribedAt, int permanentFailures) {
+		Instant unsubscribedAt, int permanentFailures, long tokenVersion) {
 
 	/** Name of the collection. */
 	public static final String COLLECTION = "subscribers";
@@ -59,6 +63,15 @@ public record Subscriber(@Id String id, String email, String emailKey, List<Stri
 	 */
 	public boolean isActive() {
 		return this.status == SubscriberStatus.ACTIVE;
+	}
+
+	/**
+	 * The language of this subscriber's emails: its choice, English when it made none.
+	 * @return the language
+	 */
+	public Locale locale() {
+		return (this.language != null && !this.language.isBlank()) ? Locale.forLanguageTag(this.language)
+				: Locale.ENGLISH;
 	}
 
 }

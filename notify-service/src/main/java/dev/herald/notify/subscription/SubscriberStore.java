@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -59,7 +60,9 @@ public class SubscriberStore implements InitializingBean {
 	/**
 	 * Record a subscribe request: a new address becomes a pending subscriber; a pending,
 	 * unsubscribed or suppressed one becomes pending again with the requested topics; an
-	 * active one is left as it is (its topics change only through the manage link).
+	 * active one is left as it is (its topics change only through the manage link). A
+	 * request that changes a subscription that is not active raises its token version, so
+	 * that only the link sent for this request confirms it.
 	 * @param email the address
 	 * @param topics the requested topics
 	 * @param language the preferred language
@@ -73,7 +76,7 @@ public class SubscriberStore implements InitializingBean {
 			if (existing == null) {
 				try {
 					return this.mongo.insert(new Subscriber(UUID.randomUUID().toString(), email.address(), email.key(),
-							topics, SubscriberStatus.PENDING, schedule, language, now, now, null, null, 0));
+							topics, SubscriberStatus.PENDING, schedule, language, now, now, null, null, 0, 0));
 				}
 				catch (DuplicateKeyException ex) {
 					continue;
@@ -82,13 +85,19 @@ public class SubscriberStore implements InitializingBean {
 			if (existing.isActive()) {
 				return existing;
 			}
-			Subscriber pending = modify(where("_id").is(existing.id()).and("status").is(existing.status()),
-					new Update().set("status", SubscriberStatus.PENDING)
-						.set("email", email.address())
-						.set("topics", topics)
-						.set("language", language)
-						.set("schedule", schedule)
-						.set("updatedAt", now));
+			Update update = new Update().set("status", SubscriberStatus.PENDING)
+				.set("email", email.address())
+				.set("topics", topics)
+				.set("language", language)
+				.set("schedule", schedule)
+				.set("updatedAt", now);
+			if (existing.status() != SubscriberStatus.PENDING || !Objects.equals(existing.topics(), topics)
+					|| !Objects.equals(existing.language(), language)
+					|| !Objects.equals(existing.scheduleOrDefault(), Schedule.orDefault(schedule))) {
+				update.inc("tokenVersion", 1);
+			}
+			Subscriber pending = modify(atVersion(where("_id").is(existing.id()).and("status").is(existing.status()),
+					existing.tokenVersion()), update);
 			if (pending != null) {
 				return pending;
 			}
@@ -97,14 +106,16 @@ public class SubscriberStore implements InitializingBean {
 	}
 
 	/**
-	 * Activate a pending subscriber.
+	 * Activate a pending subscriber, if its token version is the given one.
 	 * @param id the subscriber id
-	 * @return the subscriber, active if it was pending or already active, otherwise as it
+	 * @param tokenVersion the token version of the confirmation link
+	 * @return the subscriber, active if it was pending at that version, otherwise as it
 	 * stands; empty when it does not exist
 	 */
-	public Optional<Subscriber> activate(String id) {
+	public Optional<Subscriber> activate(String id, long tokenVersion) {
 		Instant now = this.clock.instant();
-		Subscriber activated = modify(where("_id").is(id).and("status").is(SubscriberStatus.PENDING),
+		Subscriber activated = modify(
+				atVersion(where("_id").is(id).and("status").is(SubscriberStatus.PENDING), tokenVersion),
 				new Update().set("status", SubscriberStatus.ACTIVE)
 					.set("confirmedAt", now)
 					.set("permanentFailures", 0)
@@ -113,14 +124,18 @@ public class SubscriberStore implements InitializingBean {
 	}
 
 	/**
-	 * Replace a subscriber's topics, and language and schedule when given.
+	 * Replace a subscriber's topics, and language and schedule when given, if its token
+	 * version is the given one.
 	 * @param id the subscriber id
+	 * @param tokenVersion the token version of the manage link
 	 * @param topics the new topics, or {@code null} to keep them
 	 * @param language the new language, or {@code null} to keep it
 	 * @param schedule the new schedule, or {@code null} to keep it
-	 * @return the changed subscriber; empty when it does not exist
+	 * @return the changed subscriber; empty when it does not exist or its token version
+	 * changed
 	 */
-	public Optional<Subscriber> change(String id, List<String> topics, String language, Schedule schedule) {
+	public Optional<Subscriber> change(String id, long tokenVersion, List<String> topics, String language,
+			Schedule schedule) {
 		Update update = new Update().set("updatedAt", this.clock.instant());
 		if (topics != null) {
 			update.set("topics", topics);
@@ -131,11 +146,12 @@ public class SubscriberStore implements InitializingBean {
 		if (schedule != null) {
 			update.set("schedule", schedule);
 		}
-		return Optional.ofNullable(modify(where("_id").is(id), update));
+		return Optional.ofNullable(modify(atVersion(where("_id").is(id), tokenVersion), update));
 	}
 
 	/**
-	 * Unsubscribe, idempotently: a second call changes nothing.
+	 * Unsubscribe, idempotently: a second call changes nothing. The first voids every
+	 * confirmation and manage link issued before.
 	 * @param id the subscriber id
 	 * @return the subscriber; empty when it does not exist
 	 */
@@ -144,8 +160,19 @@ public class SubscriberStore implements InitializingBean {
 		Subscriber changed = modify(where("_id").is(id).and("status").ne(SubscriberStatus.UNSUBSCRIBED),
 				new Update().set("status", SubscriberStatus.UNSUBSCRIBED)
 					.set("unsubscribedAt", now)
-					.set("updatedAt", now));
+					.set("updatedAt", now)
+					.inc("tokenVersion", 1));
 		return (changed != null) ? Optional.of(changed) : findById(id);
+	}
+
+	/**
+	 * Void every confirmation and manage link issued to a subscriber so far.
+	 * @param id the subscriber id
+	 * @return the subscriber with its new token version; empty when it does not exist
+	 */
+	public Optional<Subscriber> revokeLinks(String id) {
+		return Optional.ofNullable(modify(where("_id").is(id),
+				new Update().inc("tokenVersion", 1).set("updatedAt", this.clock.instant())));
 	}
 
 	/**
@@ -226,6 +253,15 @@ public class SubscriberStore implements InitializingBean {
 			.forEach((row) -> counts.put(SubscriberStatus.valueOf(row.getString("_id")),
 					((Number) row.get("count")).longValue()));
 		return counts;
+	}
+
+	/**
+	 * Narrows a selection to a token version; subscribers stored before token versions
+	 * have none, which is version 0.
+	 */
+	private static Criteria atVersion(Criteria criteria, long tokenVersion) {
+		return (tokenVersion == 0) ? criteria.and("tokenVersion").in(0L, null)
+				: criteria.and("tokenVersion").is(tokenVersion);
 	}
 
 	private Subscriber modify(Criteria criteria, Update update) {

@@ -1,6 +1,7 @@
 package dev.herald.notify.subscription;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.herald.notify.ratelimit.RateLimitExceededException;
@@ -19,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
@@ -50,6 +52,16 @@ class SubscriptionPages {
 		this.links = links;
 	}
 
+	/**
+	 * Every page here may carry a token in its address or its forms: no cache keeps it,
+	 * and no link followed from it hands it on.
+	 */
+	@ModelAttribute
+	void tokenHeaders(HttpServletResponse response) {
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		response.setHeader("Referrer-Policy", "no-referrer");
+	}
+
 	@GetMapping("/subscribe")
 	ModelAndView subscribeForm() {
 		return form("", List.of(), "en", ScheduleForm.DEFAULT, Map.of(), HttpStatus.OK);
@@ -68,15 +80,27 @@ class SubscriptionPages {
 		catch (InvalidSubscriptionException ex) {
 			return form(email, topics, language, schedule, ex.errors(), HttpStatus.BAD_REQUEST);
 		}
-		return new ModelAndView("subscribe-accepted", Map.of("message", SubscriptionController.ACCEPTED_MESSAGE),
-				HttpStatus.ACCEPTED);
+		return new ModelAndView("subscribe-accepted", Map.of(), HttpStatus.ACCEPTED);
 	}
 
 	@GetMapping("/subscriptions/confirm")
-	ModelAndView confirm(@RequestParam(required = false) String token) {
-		Subscriber subscriber = this.subscriptions.confirm(token);
-		return new ModelAndView("confirmed", Map.of("topics", this.subscriptions.labels(subscriber.topics()),
-				"manageUrl", this.links.manage(subscriber.id())));
+	ModelAndView confirmForm(@RequestParam(required = false) String token, Locale locale) {
+		Subscriber subscriber = this.subscriptions.confirmation(token);
+		if (subscriber.isActive()) {
+			return confirmed(subscriber, locale);
+		}
+		return new ModelAndView("confirm",
+				Map.of("token", token, "topics", this.subscriptions.labels(subscriber.topics(), locale)));
+	}
+
+	@PostMapping("/subscriptions/confirm")
+	ModelAndView confirm(@RequestParam(required = false) String token, Locale locale) {
+		return confirmed(this.subscriptions.confirm(token), locale);
+	}
+
+	private ModelAndView confirmed(Subscriber subscriber, Locale locale) {
+		return new ModelAndView("confirmed", Map.of("topics", this.subscriptions.labels(subscriber.topics(), locale),
+				"manageUrl", this.links.manage(subscriber.id(), subscriber.tokenVersion())));
 	}
 
 	@GetMapping("/subscriptions/manage")
@@ -113,8 +137,7 @@ class SubscriptionPages {
 	ModelAndView unsubscribe(@RequestParam(required = false) String token,
 			@RequestParam(name = "List-Unsubscribe", required = false) String oneClick) {
 		if (!"One-Click".equals(oneClick)) {
-			return new ModelAndView("link-invalid",
-					Map.of("reason", "The request must carry List-Unsubscribe=One-Click."), HttpStatus.BAD_REQUEST);
+			return new ModelAndView("link-invalid", Map.of("reason", "invalid.one-click"), HttpStatus.BAD_REQUEST);
 		}
 		this.subscriptions.unsubscribe(token);
 		return new ModelAndView("unsubscribed", Map.of());
@@ -123,23 +146,22 @@ class SubscriptionPages {
 	@ExceptionHandler(InvalidTokenException.class)
 	ModelAndView invalidToken(InvalidTokenException ex) {
 		logger.info("Refused a subscriber link: {}", ex.reason());
-		String reason = (ex.reason() == InvalidTokenException.Reason.NO_LONGER_VALID)
-				? "This link no longer applies to the subscription: it may have been cancelled since."
-				: "This link is invalid or has expired.";
+		String reason = (ex.reason() == InvalidTokenException.Reason.NO_LONGER_VALID) ? "invalid.no-longer-valid"
+				: "invalid.expired";
 		return new ModelAndView("link-invalid", Map.of("reason", reason), HttpStatus.BAD_REQUEST);
 	}
 
 	@ExceptionHandler(RateLimitExceededException.class)
 	ModelAndView rateLimited(RateLimitExceededException ex, HttpServletResponse response) {
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
-		return new ModelAndView("try-later", Map.of("reason", ex.getMessage() + ".", "seconds", ex.retryAfterSeconds()),
+		return new ModelAndView("try-later", Map.of("reason", "later." + ex.limit(), "seconds", ex.retryAfterSeconds()),
 				HttpStatus.TOO_MANY_REQUESTS);
 	}
 
 	@ExceptionHandler(MailUnavailableException.class)
 	ModelAndView mailUnavailable(MailUnavailableException ex, HttpServletResponse response) {
 		response.setHeader(HttpHeaders.RETRY_AFTER, "60");
-		return new ModelAndView("try-later", Map.of("reason", "We cannot send email right now.", "seconds", 60),
+		return new ModelAndView("try-later", Map.of("reason", "later.mail", "seconds", 60),
 				HttpStatus.SERVICE_UNAVAILABLE);
 	}
 
@@ -156,8 +178,9 @@ class SubscriptionPages {
 			HttpStatus status) {
 		return new ModelAndView("manage",
 				Map.of("subscriber", subscriber, "topics", this.topics.all(), "token", token, "unsubscribeToken",
-						this.links.unsubscribeToken(subscriber.id()), "saved", saved, "schedule",
-						ScheduleForm.of(subscriber.scheduleOrDefault()), "zones", ScheduleForm.ZONES, "errors", errors),
+						this.links.unsubscribeToken(subscriber.id(), subscriber.tokenVersion()), "saved", saved,
+						"schedule", ScheduleForm.of(subscriber.scheduleOrDefault()), "zones", ScheduleForm.ZONES,
+						"errors", errors),
 				status);
 	}
 

@@ -2,6 +2,7 @@ package dev.herald.notify.subscription;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import dev.herald.notify.mail.ConfirmationMail;
 import dev.herald.notify.mail.ManageMail;
@@ -12,6 +13,7 @@ import dev.herald.notify.token.InvalidTokenException;
 import dev.herald.notify.token.SubscriberLinks;
 import dev.herald.notify.token.TokenPurpose;
 import dev.herald.notify.token.TokenService;
+import dev.herald.notify.token.VerifiedToken;
 import dev.herald.notify.topic.TopicCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,14 +77,18 @@ public class SubscriptionService {
 		SubscriptionValidator.Valid valid = this.validator.validate(request);
 		Instant slot = this.addressQuota.acquire(valid.email().quotaKey());
 		Subscriber subscriber = this.store.register(valid.email(), valid.topics(), valid.language(), valid.schedule());
+		Locale locale = subscriber.locale();
 		try {
 			if (subscriber.isActive()) {
-				this.mailer.send(new ManageMail(subscriber.email(), this.links.manageOnRequest(subscriber.id()),
-						this.links.unsubscribe(subscriber.id()), labels(subscriber.topics())));
+				this.mailer.send(new ManageMail(subscriber.email(),
+						this.links.manageOnRequest(subscriber.id(), subscriber.tokenVersion()),
+						this.links.unsubscribe(subscriber.id(), subscriber.tokenVersion()),
+						labels(subscriber.topics(), locale), locale));
 			}
 			else {
-				this.mailer.send(new ConfirmationMail(subscriber.email(), this.links.confirm(subscriber.id()),
-						labels(subscriber.topics())));
+				this.mailer.send(new ConfirmationMail(subscriber.email(),
+						this.links.confirm(subscriber.id(), subscriber.tokenVersion()),
+						labels(subscriber.topics(), locale), locale));
 			}
 		}
 		catch (MailException ex) {
@@ -93,16 +99,35 @@ public class SubscriptionService {
 	}
 
 	/**
-	 * Confirm a subscription.
+	 * The subscription a confirmation link is for, changing nothing: the page it opens
+	 * asks to confirm with a button, so that link scanners that follow it confirm
+	 * nothing.
+	 * @param token a confirmation token
+	 * @return the subscriber, pending or already active
+	 * @throws InvalidTokenException when the token is invalid or expired, or the
+	 * subscription changed or was cancelled since it was sent
+	 */
+	public Subscriber confirmation(String token) {
+		VerifiedToken verified = this.tokens.verify(token, TokenPurpose.CONFIRM);
+		Subscriber subscriber = current(verified);
+		if (subscriber.status() != SubscriberStatus.PENDING && !subscriber.isActive()) {
+			throw InvalidTokenException.noLongerValid();
+		}
+		return subscriber;
+	}
+
+	/**
+	 * Confirm a subscription: exactly the one the link was sent for.
 	 * @param token a confirmation token
 	 * @return the active subscriber
 	 * @throws InvalidTokenException when the token is invalid or expired, or the
-	 * subscription was cancelled since
+	 * subscription changed or was cancelled since it was sent
 	 */
 	public Subscriber confirm(String token) {
-		Subscriber subscriber = this.store.activate(verify(token, TokenPurpose.CONFIRM))
+		VerifiedToken verified = this.tokens.verify(token, TokenPurpose.CONFIRM);
+		Subscriber subscriber = this.store.activate(verified.subscriberId(), verified.version())
 			.orElseThrow(InvalidTokenException::unknownSubscriber);
-		if (!subscriber.isActive()) {
+		if (subscriber.tokenVersion() != verified.version() || !subscriber.isActive()) {
 			throw InvalidTokenException.noLongerValid();
 		}
 		return subscriber;
@@ -112,11 +137,10 @@ public class SubscriptionService {
 	 * The subscription a manage token is for.
 	 * @param token a manage token
 	 * @return the subscriber
-	 * @throws InvalidTokenException when the token is invalid or expired
+	 * @throws InvalidTokenException when the token is invalid or expired, or was voided
 	 */
 	public Subscriber show(String token) {
-		return this.store.findById(verify(token, TokenPurpose.MANAGE))
-			.orElseThrow(InvalidTokenException::unknownSubscriber);
+		return current(this.tokens.verify(token, TokenPurpose.MANAGE));
 	}
 
 	/**
@@ -125,16 +149,18 @@ public class SubscriptionService {
 	 * @param token a manage token
 	 * @param change the change
 	 * @return the changed subscriber
-	 * @throws InvalidTokenException when the token is invalid or expired
+	 * @throws InvalidTokenException when the token is invalid or expired, or was voided
 	 * @throws InvalidSubscriptionException when a field is invalid
 	 */
 	public Subscriber change(String token, SubscriptionChange change) {
-		String id = verify(token, TokenPurpose.MANAGE);
+		VerifiedToken verified = this.tokens.verify(token, TokenPurpose.MANAGE);
+		current(verified);
 		SubscriptionValidator.Change valid = this.validator.validate(change);
-		Subscriber changed = this.store.change(id, valid.topics(), valid.language(), valid.schedule())
-			.orElseThrow(InvalidTokenException::unknownSubscriber);
+		Subscriber changed = this.store
+			.change(verified.subscriberId(), verified.version(), valid.topics(), valid.language(), valid.schedule())
+			.orElseThrow(InvalidTokenException::noLongerValid);
 		if (valid.schedule() != null) {
-			this.events.publishEvent(new ScheduleChanged(id));
+			this.events.publishEvent(new ScheduleChanged(changed.id()));
 		}
 		return changed;
 	}
@@ -146,7 +172,7 @@ public class SubscriptionService {
 	 * @throws InvalidTokenException when the token is invalid or expired
 	 */
 	public Subscriber unsubscribe(String token) {
-		return this.store.unsubscribe(verify(token, TokenPurpose.UNSUBSCRIBE))
+		return this.store.unsubscribe(this.tokens.verify(token, TokenPurpose.UNSUBSCRIBE).subscriberId())
 			.orElseThrow(InvalidTokenException::unknownSubscriber);
 	}
 
@@ -157,21 +183,28 @@ public class SubscriptionService {
 	 * @throws InvalidTokenException when the token is invalid or expired
 	 */
 	public Subscriber unsubscribeManaged(String token) {
-		return this.store.unsubscribe(verify(token, TokenPurpose.MANAGE))
+		return this.store.unsubscribe(current(this.tokens.verify(token, TokenPurpose.MANAGE)).id())
 			.orElseThrow(InvalidTokenException::unknownSubscriber);
 	}
 
 	/**
 	 * The labels of topics.
 	 * @param slugs topic slugs
+	 * @param locale the language
 	 * @return their labels
 	 */
-	public List<String> labels(List<String> slugs) {
-		return (slugs != null) ? slugs.stream().map(this.topics::label).toList() : List.of();
+	public List<String> labels(List<String> slugs, Locale locale) {
+		return (slugs != null) ? slugs.stream().map((slug) -> this.topics.label(slug, locale)).toList() : List.of();
 	}
 
-	private String verify(String token, TokenPurpose purpose) {
-		return this.tokens.verify(token, purpose).subscriberId();
+	/** The subscriber of a verified token, if the token's version is still its own. */
+	private Subscriber current(VerifiedToken verified) {
+		Subscriber subscriber = this.store.findById(verified.subscriberId())
+			.orElseThrow(InvalidTokenException::unknownSubscriber);
+		if (subscriber.tokenVersion() != verified.version()) {
+			throw InvalidTokenException.noLongerValid();
+		}
+		return subscriber;
 	}
 
 }

@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The signed links placed in emails and pages: confirm, manage and unsubscribe.
+ * The signed links placed in emails and pages: confirm, manage and unsubscribe. Each
+ * carries the subscriber's token version: a confirmation or manage link is honoured only
+ * while the version is unchanged, an unsubscribe link always (it can only unsubscribe).
  */
 @Component
 public class SubscriberLinks {
@@ -32,61 +34,69 @@ public class SubscriberLinks {
 	/**
 	 * The link of a confirmation email.
 	 * @param subscriberId the subscriber
+	 * @param version the subscriber's token version
 	 * @return the link, valid for the confirmation lifetime
 	 */
-	public String confirm(String subscriberId) {
+	public String confirm(String subscriberId, long version) {
 		return link("/subscriptions/confirm",
-				issue(subscriberId, TokenPurpose.CONFIRM, this.lifetimes.confirmationTtl()));
+				issue(subscriberId, version, TokenPurpose.CONFIRM, this.lifetimes.confirmationTtl()));
 	}
 
 	/**
 	 * The manage link of an email answering a subscribe request.
 	 * @param subscriberId the subscriber
+	 * @param version the subscriber's token version
 	 * @return the link, valid for the confirmation lifetime
 	 */
-	public String manageOnRequest(String subscriberId) {
+	public String manageOnRequest(String subscriberId, long version) {
 		return link("/subscriptions/manage",
-				issue(subscriberId, TokenPurpose.MANAGE, this.lifetimes.confirmationTtl()));
+				issue(subscriberId, version, TokenPurpose.MANAGE, this.lifetimes.confirmationTtl()));
 	}
 
 	/**
 	 * The manage link of an alert or page.
 	 * @param subscriberId the subscriber
+	 * @param version the subscriber's token version
 	 * @return the link, valid for the link lifetime
 	 */
-	public String manage(String subscriberId) {
-		return link("/subscriptions/manage", issue(subscriberId, TokenPurpose.MANAGE, this.lifetimes.linkTtl()));
+	public String manage(String subscriberId, long version) {
+		return link("/subscriptions/manage",
+				issue(subscriberId, version, TokenPurpose.MANAGE, this.lifetimes.linkTtl()));
 	}
 
 	/**
 	 * The unsubscribe link of an alert or page.
 	 * @param subscriberId the subscriber
+	 * @param version the subscriber's token version
 	 * @return the link, valid for the link lifetime
 	 */
-	public String unsubscribe(String subscriberId) {
-		return link("/unsubscribe", unsubscribeToken(subscriberId));
+	public String unsubscribe(String subscriberId, long version) {
+		return link("/unsubscribe", unsubscribeToken(subscriberId, version));
 	}
 
 	/**
 	 * A token to unsubscribe.
 	 * @param subscriberId the subscriber
+	 * @param version the subscriber's token version
 	 * @return the token, valid for the link lifetime
 	 */
-	public String unsubscribeToken(String subscriberId) {
-		return issue(subscriberId, TokenPurpose.UNSUBSCRIBE, this.lifetimes.linkTtl());
+	public String unsubscribeToken(String subscriberId, long version) {
+		return issue(subscriberId, version, TokenPurpose.UNSUBSCRIBE, this.lifetimes.linkTtl());
 	}
 
 	/**
 	 * The {@code mailto:} unsubscribe link of the {@code List-Unsubscribe} header.
 	 * @param subscriberId the subscriber
+	 * @param version the subscriber's token version
 	 * @return the link, carrying an unsubscribe token in its subject
 	 */
-	public String unsubscribeMailto(String subscriberId) {
-		return "mailto:" + this.unsubscribeMailbox + "?subject=unsubscribe%20" + unsubscribeToken(subscriberId);
+	public String unsubscribeMailto(String subscriberId, long version) {
+		return "mailto:" + this.unsubscribeMailbox + "?subject=unsubscribe%20"
+				+ unsubscribeToken(subscriberId, version);
 	}
 
-	private String issue(String subscriberId, TokenPurpose purpose, Duration ttl) {
-		return this.tokens.issue(subscriberId, purpose, ttl);
+	private String issue(String subscriberId, long version, TokenPurpose purpose, Duration ttl) {
+		return this.tokens.issue(subscriberId, version, purpose, ttl);
 	}
 
 	private String link(String path, String token) {

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -20,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Issues and verifies tokens of the form {@code payload.signature}: the payload
- * (base64url of {@code purpose:subscriberId:expiryEpochSeconds}) signed with HMAC-SHA256,
- * compared in constant time.
+ * (base64url of {@code purpose:subscriberId:tokenVersion:expiryEpochSeconds}) signed with
+ * HMAC-SHA256, compared in constant time.
  */
 @Component
 public class TokenService {
@@ -58,13 +57,14 @@ public class TokenService {
 	/**
 	 * Issue a token.
 	 * @param subscriberId the subscriber it is for
+	 * @param version the subscriber's token version
 	 * @param purpose what it allows
 	 * @param ttl how long it is accepted
 	 * @return the token, safe in a URL
 	 */
-	public String issue(String subscriberId, TokenPurpose purpose, Duration ttl) {
+	public String issue(String subscriberId, long version, TokenPurpose purpose, Duration ttl) {
 		long expiry = this.clock.instant().plus(ttl).getEpochSecond();
-		String payload = purpose.code() + ":" + subscriberId + ":" + expiry;
+		String payload = purpose.code() + ":" + subscriberId + ":" + version + ":" + expiry;
 		byte[] payloadBytes = payload.getBytes(StandardCharsets.US_ASCII);
 		return ENCODER.encodeToString(payloadBytes) + "." + ENCODER.encodeToString(sign(payloadBytes));
 	}
@@ -108,17 +108,18 @@ public class TokenService {
 
 	private static VerifiedToken parse(String payload) {
 		String[] parts = payload.split(":", -1);
-		if (parts.length != 3 || parts[0].length() != 1) {
+		if (parts.length != 4 || parts[0].length() != 1) {
 			throw InvalidTokenException.malformed();
 		}
 		TokenPurpose purpose = TokenPurpose.fromCode(parts[0].charAt(0));
 		try {
 			UUID.fromString(parts[1]);
-			Instant expiry = Instant.ofEpochSecond(Long.parseLong(parts[2]));
-			if (purpose == null) {
+			long version = Long.parseLong(parts[2]);
+			Instant expiry = Instant.ofEpochSecond(Long.parseLong(parts[3]));
+			if (purpose == null || version < 0) {
 				throw InvalidTokenException.malformed();
 			}
-			return new VerifiedToken(parts[1], purpose, expiry);
+			return new VerifiedToken(parts[1], version, purpose, expiry);
 		}
 		catch (IllegalArgumentException | java.time.DateTimeException ex) {
 			throw InvalidTokenException.malformed();

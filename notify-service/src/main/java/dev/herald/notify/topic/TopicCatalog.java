@@ -6,14 +6,15 @@ import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.herald.notify.NotifyProperties;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-import org.springframework.core.io.Resource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -85,19 +86,23 @@ public class TopicCatalog {
 	}
 
 	/**
-	 * The label of a topic, or the slug itself when it is not known.
+	 * The label of a topic in a language, or the slug itself when it is not known.
 	 * @param slug the slug
+	 * @param locale the language
 	 * @return the label to show
 	 */
-	public String label(String slug) {
+	public String label(String slug, Locale locale) {
 		Topic topic = this.topics.get(slug);
-		return (topic != null) ? topic.label() : slug;
+		return (topic != null) ? topic.label(locale) : slug;
 	}
 
 	private static List<Topic> load(Resource resource) {
 		try (InputStream in = resource.getInputStream()) {
 			TaxonomyFile file = YAMLMapper.builder().build().readValue(in, TaxonomyFile.class);
-			return file.topics().stream().map((t) -> new Topic(t.slug(), t.label(), t.description())).toList();
+			return file.topics()
+				.stream()
+				.map((t) -> new Topic(t.slug(), t.label(), t.description(), t.translations()))
+				.toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the topic taxonomy from " + resource, ex);
@@ -109,7 +114,7 @@ public class TopicCatalog {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	record TaxonomyTopic(String slug, String label, String description) {
+	record TaxonomyTopic(String slug, String label, String description, Map<String, Topic.Translation> translations) {
 	}
 
 }

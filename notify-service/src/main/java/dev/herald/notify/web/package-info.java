@@ -1,4 +1,5 @@
 /**
- * HTTP concerns shared by the JSON API: problem details and request size bounds.
+ * HTTP concerns: problem details and request size bounds of the JSON API, the language of
+ * pages.
  */
 package dev.herald.notify.web;

@@ -139,7 +139,7 @@ class MailComposerTests {
 	@Test
 	void confirmationShouldCarryTheLinkAndNoListHeaders() throws Exception {
 		MimeMessage message = this.composer.confirmation(new ConfirmationMail("reader@example.org",
-				"https://notify.herald.test/subscriptions/confirm?token=c", List.of("Peacekeeping")));
+				"https://notify.herald.test/subscriptions/confirm?token=c", List.of("Peacekeeping"), Locale.ENGLISH));
 		assertThat(message.getSubject()).isEqualTo("[Herald] Confirm your subscription");
 		assertThat(part(message, 0)).contains("https://notify.herald.test/subscriptions/confirm?token=c",
 				"Peacekeeping");

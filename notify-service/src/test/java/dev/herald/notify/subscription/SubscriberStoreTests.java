@@ -59,7 +59,7 @@ class SubscriberStoreTests {
 	@Test
 	void registerWhenActiveShouldChangeNothing() {
 		Subscriber subscriber = register("reader@example.org", "peacekeeping");
-		this.store.activate(subscriber.id());
+		this.store.activate(subscriber.id(), 0);
 		Subscriber again = register("reader@example.org", "terrorism-extremism");
 		assertThat(again.status()).isEqualTo(SubscriberStatus.ACTIVE);
 		assertThat(again.topics()).containsExactly("peacekeeping");
@@ -68,12 +68,12 @@ class SubscriberStoreTests {
 	@Test
 	void unsubscribeShouldBeIdempotentAndARegisterAfterItShouldStartOver() {
 		Subscriber subscriber = register("reader@example.org", "peacekeeping");
-		this.store.activate(subscriber.id());
+		this.store.activate(subscriber.id(), 0);
 		Subscriber first = this.store.unsubscribe(subscriber.id()).orElseThrow();
 		Subscriber second = this.store.unsubscribe(subscriber.id()).orElseThrow();
 		assertThat(second.status()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
 		assertThat(second.unsubscribedAt()).isEqualTo(first.unsubscribedAt());
-		assertThat(this.store.activate(subscriber.id()).orElseThrow().status())
+		assertThat(this.store.activate(subscriber.id(), 0).orElseThrow().status())
 			.isEqualTo(SubscriberStatus.UNSUBSCRIBED);
 		assertThat(register("reader@example.org", "peacekeeping").status()).isEqualTo(SubscriberStatus.PENDING);
 	}
@@ -84,7 +84,7 @@ class SubscriberStoreTests {
 		for (int i = 0; i < 25; i++) {
 			Subscriber subscriber = register("follower" + i + "@example.org", (i % 2 == 0) ? "peacekeeping" : "cyber");
 			if (i % 5 != 0) {
-				this.store.activate(subscriber.id());
+				this.store.activate(subscriber.id(), 0);
 				followers.add(subscriber.id());
 			}
 		}
@@ -107,7 +107,7 @@ class SubscriberStoreTests {
 	@Test
 	void recordPermanentFailureShouldSuppressAtTheLimitAndClearFailuresShouldReset() {
 		Subscriber subscriber = register("bouncy@example.org", "peacekeeping");
-		this.store.activate(subscriber.id());
+		this.store.activate(subscriber.id(), 0);
 		assertThat(this.store.recordPermanentFailure(subscriber.id(), 3)).isFalse();
 		this.store.clearFailures(subscriber.id());
 		assertThat(this.store.recordPermanentFailure(subscriber.id(), 3)).isFalse();

@@ -119,8 +119,10 @@ class SubscriptionControllerTests {
 
 		@Bean
 		TopicCatalog topicCatalog() {
-			return TopicCatalog
-				.of(List.of(new Topic("peacekeeping", "Peacekeeping", ""), new Topic("cyber", "Cyber", "")));
+			return TopicCatalog.of(List.of(
+					new Topic("peacekeeping", "Peacekeeping", "",
+							Map.of("ru", new Topic.Translation("Миротворчество", ""))),
+					new Topic("cyber", "Cyber", "", Map.of())));
 		}
 
 	}

@@ -142,19 +142,121 @@ class SubscriptionPagesTests {
 
 	@Test
 	void confirmWithARefusedTokenShouldShowAClearPage() {
+		given(this.subscriptions.confirmation(any())).willThrow(InvalidTokenException.noLongerValid());
 		given(this.subscriptions.confirm(any())).willThrow(InvalidTokenException.noLongerValid());
 		assertThat(this.mvc.get().uri("/subscriptions/confirm?token=abc.def")).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyText()
 			.contains("This link cannot be used", "cancelled since");
+		assertThat(this.mvc.post().uri("/subscriptions/confirm?token=abc.def")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyText()
+			.contains("This link cannot be used", "cancelled since");
+	}
+
+	@Test
+	void confirmLinkShouldOpenAButtonThatPostsAndChangeNothing() {
+		given(this.subscriptions.confirmation("abc.def")).willReturn(subscriber(SubscriberStatus.PENDING));
+		given(this.subscriptions.labels(any(), any())).willReturn(List.of("Peacekeeping"));
+		assertThat(this.mvc.get().uri("/subscriptions/confirm?token=abc.def")).hasStatusOk()
+			.bodyText()
+			.contains("Confirm your subscription", "Peacekeeping", "method=\"post\"",
+					"action=\"/subscriptions/confirm\"", "name=\"token\" value=\"abc.def\"");
+		then(this.subscriptions).should(never()).confirm(anyString());
+	}
+
+	@Test
+	void confirmPostShouldConfirm() {
+		given(this.subscriptions.confirm("abc.def")).willReturn(subscriber(SubscriberStatus.ACTIVE));
+		given(this.subscriptions.labels(any(), any())).willReturn(List.of("Peacekeeping"));
+		given(this.links.manage("s-9", 3)).willReturn("https://notify.herald.test/subscriptions/manage?token=m");
+		assertThat(this.mvc.post()
+			.uri("/subscriptions/confirm")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.content("token=abc.def")).hasStatusOk()
+			.bodyText()
+			.contains("Your subscription is confirmed", "subscriptions/manage?token=m");
+	}
+
+	@Test
+	void tokenPagesShouldNotBeStoredNorHandTheTokenOn() {
+		given(this.subscriptions.confirmation("abc.def")).willReturn(subscriber(SubscriberStatus.PENDING));
+		given(this.subscriptions.show("abc.def")).willReturn(subscriber(SubscriberStatus.ACTIVE));
+		willThrow(InvalidTokenException.noLongerValid()).given(this.subscriptions).confirmation("forged");
+		for (String uri : List.of("/subscriptions/confirm?token=abc.def", "/subscriptions/manage?token=abc.def",
+				"/unsubscribe?token=abc.def", "/subscriptions/confirm?token=forged")) {
+			assertThat(this.mvc.get().uri(uri)).headers()
+				.hasValue("Cache-Control", "no-store")
+				.hasValue("Referrer-Policy", "no-referrer");
+		}
+	}
+
+	@Test
+	void pagesShouldFollowAcceptLanguageThenEnglish() {
+		assertThat(this.mvc.get().uri("/subscribe").header("Accept-Language", "ru-RU,ru;q=0.9,en;q=0.5")).hasStatusOk()
+			.bodyText()
+			.contains("<html lang=\"ru\"", "Подписка на уведомления Herald", "Миротворчество", "Ежедневная сводка")
+			.doesNotContain("Subscribe to Herald alerts");
+		assertThat(this.mvc.get().uri("/subscribe").header("Accept-Language", "de-DE,fr;q=0.8")).hasStatusOk()
+			.bodyText()
+			.contains("<html lang=\"en\"", "Subscribe to Herald alerts", "Peacekeeping");
+		assertThat(this.mvc.get().uri("/subscribe")).hasStatusOk().bodyText().contains("<html lang=\"en\"");
+	}
+
+	@Test
+	void languageSwitchShouldBeRememberedAndKeepTheToken() {
+		given(this.subscriptions.show("abc.def")).willReturn(subscriber(SubscriberStatus.ACTIVE));
+		var english = this.mvc.get().uri("/subscriptions/manage?token=abc.def").exchange();
+		assertThat(english).hasStatusOk()
+			.bodyText()
+			.contains("href=\"/subscriptions/manage?token=abc.def&amp;lang=ru\"", "Your subscription");
+		var switched = this.mvc.get()
+			.uri("/subscriptions/manage?token=abc.def&lang=ru")
+			.header("Accept-Language", "en")
+			.exchange();
+		assertThat(switched).hasStatusOk().bodyText().contains("<html lang=\"ru\"", "Ваша подписка");
+		assertThat(switched).cookies().containsCookie("herald-lang");
+		String chosen = switched.getResponse().getCookie("herald-lang").getValue();
+		assertThat(this.mvc.get()
+			.uri("/subscribe")
+			.header("Accept-Language", "en")
+			.cookie(new jakarta.servlet.http.Cookie("herald-lang", chosen))).bodyText()
+			.contains("<html lang=\"ru\"", "Подписка на уведомления Herald");
+		assertThat(this.mvc.get().uri("/subscribe?lang=de").header("Accept-Language", "en")).bodyText()
+			.contains("<html lang=\"en\"");
+	}
+
+	@Test
+	void errorsOnPagesShouldComeFromTheBundleOfThePagesLanguage() {
+		willThrow(new InvalidSubscriptionException(Map.of("email", "must be a valid address"), List.of()))
+			.given(this.subscriptions)
+			.subscribe(any(), anyString());
+		assertThat(this.mvc.post()
+			.uri("/subscribe")
+			.header("Accept-Language", "ru")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.content("email=nobody&topics=cyber")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyText()
+			.contains("Введите правильный адрес электронной почты.")
+			.doesNotContain("must be a valid address");
+	}
+
+	@org.junit.jupiter.api.BeforeEach
+	void unsubscribeTokens() {
+		given(this.links.unsubscribeToken(anyString(), org.mockito.ArgumentMatchers.anyLong()))
+			.willReturn("unsub.token");
+	}
+
+	private static Subscriber subscriber(SubscriberStatus status) {
+		return new Subscriber("s-9", "reader@example.org", "reader@example.org", List.of("peacekeeping"), status, null,
+				"en", Instant.now(), Instant.now(), null, null, 0, 3);
 	}
 
 	@Test
 	void managePageShouldShowTheAddressAndTickTheFollowedTopics() {
 		Subscriber subscriber = new Subscriber("s-1", "<b>reader</b>@example.org", "reader@example.org",
 				List.of("cyber"), SubscriberStatus.ACTIVE, Schedule.immediate(), "en", Instant.now(), Instant.now(),
-				Instant.now(), null, 0);
+				Instant.now(), null, 0, 0);
 		given(this.subscriptions.show("abc.def")).willReturn(subscriber);
-		given(this.links.unsubscribeToken("s-1")).willReturn("unsub.token");
+		given(this.links.unsubscribeToken("s-1", 0)).willReturn("unsub.token");
 		assertThat(this.mvc.get().uri("/subscriptions/manage?token=abc.def")).hasStatusOk()
 			.bodyText()
 			.contains("&lt;b&gt;reader&lt;/b&gt;@example.org", "value=\"cyber\" checked=\"checked\"",
@@ -167,10 +269,10 @@ class SubscriptionPagesTests {
 		Subscriber subscriber = new Subscriber("s-2", "reader@example.org", "reader@example.org", List.of("cyber"),
 				SubscriberStatus.ACTIVE,
 				new Schedule(Frequency.DAILY, "07:30", DayOfWeek.MONDAY, "Europe/Moscow", "22:00", "07:00"), "en",
-				Instant.now(), Instant.now(), Instant.now(), null, 0);
+				Instant.now(), Instant.now(), Instant.now(), null, 0, 0);
 		given(this.subscriptions.show("abc.def")).willReturn(subscriber);
 		given(this.subscriptions.change(eq("abc.def"), any())).willReturn(subscriber);
-		given(this.links.unsubscribeToken("s-2")).willReturn("unsub.token");
+		given(this.links.unsubscribeToken("s-2", 0)).willReturn("unsub.token");
 		assertThat(this.mvc.get().uri("/subscriptions/manage?token=abc.def")).hasStatusOk()
 			.bodyText()
 			.contains("value=\"DAILY\" checked=\"checked\"", "value=\"07:30\"", "value=\"22:00\"",
@@ -190,9 +292,9 @@ class SubscriptionPagesTests {
 	void manageFormWithNoTopicTickedShouldBeRefusedNotKeepTheOldTopics() {
 		Subscriber subscriber = new Subscriber("s-3", "reader@example.org", "reader@example.org", List.of("cyber"),
 				SubscriberStatus.ACTIVE, Schedule.immediate(), "en", Instant.now(), Instant.now(), Instant.now(), null,
-				0);
+				0, 0);
 		given(this.subscriptions.show("abc.def")).willReturn(subscriber);
-		given(this.links.unsubscribeToken("s-3")).willReturn("unsub.token");
+		given(this.links.unsubscribeToken("s-3", 0)).willReturn("unsub.token");
 		given(this.subscriptions.change(eq("abc.def"), any()))
 			.willThrow(new InvalidSubscriptionException(Map.of("topics", "choose at least one topic"), List.of()));
 		assertThat(this.mvc.post()
@@ -200,7 +302,7 @@ class SubscriptionPagesTests {
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.content("frequency=IMMEDIATE")).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyText()
-			.contains("choose at least one topic");
+			.contains("Choose at least one of the topics.");
 		then(this.subscriptions).should().change(eq("abc.def"), argThat((change) -> List.of().equals(change.topics())));
 	}
 
@@ -210,8 +312,10 @@ class SubscriptionPagesTests {
 
 		@Bean
 		TopicCatalog topicCatalog() {
-			return TopicCatalog
-				.of(List.of(new Topic("peacekeeping", "Peacekeeping", ""), new Topic("cyber", "Cyber", "")));
+			return TopicCatalog.of(List.of(
+					new Topic("peacekeeping", "Peacekeeping", "",
+							Map.of("ru", new Topic.Translation("Миротворчество", ""))),
+					new Topic("cyber", "Cyber", "", Map.of())));
 		}
 
 	}

@@ -3,6 +3,7 @@ package dev.herald.notify.subscription;
 import java.time.DayOfWeek;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import dev.herald.notify.schedule.Frequency;
 import dev.herald.notify.schedule.Schedule;
@@ -15,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class SubscriptionValidatorTests {
 
-	private final SubscriptionValidator validator = new SubscriptionValidator(TopicCatalog
-		.of(List.of(new Topic("peacekeeping", "Peacekeeping", ""), new Topic("cyber", "Information security", ""))));
+	private final SubscriptionValidator validator = new SubscriptionValidator(TopicCatalog.of(List.of(
+			new Topic("peacekeeping", "Peacekeeping", "", Map.of("ru", new Topic.Translation("Миротворчество", ""))),
+			new Topic("cyber", "Information security", "", Map.of()))));
 
 	@Test
 	void validateWhenValidShouldNormalizeAndDeduplicate() {

@@ -24,7 +24,7 @@ class TokenServiceTests {
 
 	@Test
 	void verifyWhenIssuedHereShouldReturnSubscriberPurposeAndExpiry() {
-		String token = this.tokens.issue(this.subscriber, TokenPurpose.CONFIRM, Duration.ofHours(48));
+		String token = this.tokens.issue(this.subscriber, 0, TokenPurpose.CONFIRM, Duration.ofHours(48));
 		VerifiedToken verified = this.tokens.verify(token, TokenPurpose.CONFIRM);
 		assertThat(verified.subscriberId()).isEqualTo(this.subscriber);
 		assertThat(verified.purpose()).isEqualTo(TokenPurpose.CONFIRM);
@@ -34,7 +34,7 @@ class TokenServiceTests {
 
 	@Test
 	void verifyWhenExpiredShouldRefuse() {
-		String token = this.tokens.issue(this.subscriber, TokenPurpose.CONFIRM, Duration.ofHours(48));
+		String token = this.tokens.issue(this.subscriber, 0, TokenPurpose.CONFIRM, Duration.ofHours(48));
 		TokenService later = new TokenService(SECRET, Clock.fixed(NOW.plus(Duration.ofHours(48)), ZoneOffset.UTC));
 		assertThatExceptionOfType(InvalidTokenException.class)
 			.isThrownBy(() -> later.verify(token, TokenPurpose.CONFIRM))
@@ -45,7 +45,7 @@ class TokenServiceTests {
 	void verifyWhenSignedWithAnotherSecretShouldRefuse() {
 		TokenService forger = new TokenService("another-secret-0123456789abcdef012345",
 				Clock.fixed(NOW, ZoneOffset.UTC));
-		String forged = forger.issue(this.subscriber, TokenPurpose.UNSUBSCRIBE, Duration.ofDays(1));
+		String forged = forger.issue(this.subscriber, 0, TokenPurpose.UNSUBSCRIBE, Duration.ofDays(1));
 		assertThatExceptionOfType(InvalidTokenException.class)
 			.isThrownBy(() -> this.tokens.verify(forged, TokenPurpose.UNSUBSCRIBE))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(InvalidTokenException.Reason.BAD_SIGNATURE));
@@ -53,7 +53,7 @@ class TokenServiceTests {
 
 	@Test
 	void verifyWhenPayloadIsAlteredShouldRefuse() {
-		String token = this.tokens.issue(this.subscriber, TokenPurpose.MANAGE, Duration.ofDays(1));
+		String token = this.tokens.issue(this.subscriber, 0, TokenPurpose.MANAGE, Duration.ofDays(1));
 		String signature = token.substring(token.indexOf('.'));
 		String otherPayload = Base64.getUrlEncoder()
 			.withoutPadding()
@@ -64,7 +64,7 @@ class TokenServiceTests {
 
 	@Test
 	void verifyWhenPurposeDiffersShouldRefuse() {
-		String token = this.tokens.issue(this.subscriber, TokenPurpose.MANAGE, Duration.ofDays(1));
+		String token = this.tokens.issue(this.subscriber, 0, TokenPurpose.MANAGE, Duration.ofDays(1));
 		assertThatExceptionOfType(InvalidTokenException.class)
 			.isThrownBy(() -> this.tokens.verify(token, TokenPurpose.UNSUBSCRIBE))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(InvalidTokenException.Reason.WRONG_PURPOSE));

@@ -1,6 +1,7 @@
 package dev.herald.notify.topic;
 
 import java.util.List;
+import java.util.Locale;
 
 import dev.herald.notify.TestProperties;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,19 @@ class TopicCatalogTests {
 
 	@Test
 	void labelShouldFallBackToTheSlug() {
-		assertThat(this.catalog.label("information-security")).isEqualTo("Information security");
-		assertThat(this.catalog.label("retired-topic")).isEqualTo("retired-topic");
+		assertThat(this.catalog.label("information-security", Locale.ENGLISH)).isEqualTo("Information security");
+		assertThat(this.catalog.label("retired-topic", Locale.ENGLISH)).isEqualTo("retired-topic");
+	}
+
+	@Test
+	void everyTopicShouldHaveARussianLabelAndDescription() {
+		Locale russian = Locale.forLanguageTag("ru");
+		assertThat(this.catalog.label("information-security", russian)).isEqualTo("Информационная безопасность");
+		assertThat(this.catalog.all()).allSatisfy((topic) -> {
+			assertThat(topic.label(russian)).isNotEqualTo(topic.label()).matches(".*\\p{IsCyrillic}.*");
+			assertThat(topic.description(russian)).isNotEqualTo(topic.description()).matches(".*\\p{IsCyrillic}.*");
+		});
+		assertThat(this.catalog.label("information-security", Locale.GERMAN)).isEqualTo("Information security");
 	}
 
 }
