@@ -38,8 +38,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 class RecordPages {
 
-	private static final DateTimeFormatter PUBLISHED = DateTimeFormatter
-		.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+	private static final DateTimeFormatter PUBLISHED = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'")
 		.withZone(ZoneOffset.UTC);
 
 	private final RecordQueryParser parser;
@@ -61,8 +60,8 @@ class RecordPages {
 
 	@GetMapping("/records")
 	String records(RecordFilter filter, @RequestParam(required = false) String size,
-			@RequestParam(required = false) String cursor, HttpServletRequest request, Model model) {
-		addForm(model, filter, request);
+			@RequestParam(required = false) String cursor, HttpServletRequest request, Locale locale, Model model) {
+		addForm(model, filter, request, locale);
 		RecordQuery query = this.parser.parse(filter, size, cursor);
 		RecordSlice slice = this.search.find(query);
 		model.addAttribute("records", slice.records());
@@ -78,20 +77,20 @@ class RecordPages {
 	}
 
 	@GetMapping("/records/{id}")
-	String record(@PathVariable String id, Model model) {
+	String record(@PathVariable String id, Locale locale, Model model) {
 		RecordDocument record = this.search.findById(id).orElseThrow(() -> RecordNotFoundException.forId(id));
 		model.addAttribute("record", record);
 		model.addAttribute("summaryParagraphs", paragraphs(record.summary()));
 		model.addAttribute("bodyParagraphs", paragraphs(record.body()));
-		model.addAttribute("topicLabels", topicLabels());
-		model.addAttribute("publishedAt", PUBLISHED.format(record.publishedAtInstant()));
+		model.addAttribute("topicLabels", topicLabels(locale));
+		model.addAttribute("publishedAt", PUBLISHED.withLocale(locale).format(record.publishedAtInstant()));
 		return "record";
 	}
 
 	@ExceptionHandler
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
-	String invalidParameter(InvalidParameterException ex, HttpServletRequest request, Model model) {
-		addForm(model, filterOf(request), request);
+	String invalidParameter(InvalidParameterException ex, HttpServletRequest request, Locale locale, Model model) {
+		addForm(model, filterOf(request), request, locale);
 		model.addAttribute("records", List.of());
 		model.addAttribute("error", ex.getMessage());
 		model.addAttribute("errorParameter", ex.parameter());
@@ -100,16 +99,15 @@ class RecordPages {
 
 	@ExceptionHandler
 	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String notFound(RecordNotFoundException ex, Model model) {
-		model.addAttribute("message", ex.getMessage());
+	String notFound(RecordNotFoundException ex) {
 		return "not-found";
 	}
 
-	private void addForm(Model model, RecordFilter filter, HttpServletRequest request) {
+	private void addForm(Model model, RecordFilter filter, HttpServletRequest request, Locale locale) {
 		model.addAttribute("filter", filter);
 		model.addAttribute("selectedTopics", (filter.topic() != null) ? filter.topic() : List.of());
 		model.addAttribute("topics", this.taxonomy.topics());
-		model.addAttribute("topicLabels", topicLabels());
+		model.addAttribute("topicLabels", topicLabels(locale));
 		String query = request.getQueryString();
 		model.addAttribute("feedUrl",
 				ServletUriComponentsBuilder.fromCurrentContextPath()
@@ -121,10 +119,10 @@ class RecordPages {
 					.toUriString());
 	}
 
-	private Map<String, String> topicLabels() {
+	private Map<String, String> topicLabels(Locale locale) {
 		Map<String, String> labels = new LinkedHashMap<>();
 		for (Topic topic : this.taxonomy.topics()) {
-			labels.put(topic.slug(), topic.label());
+			labels.put(topic.slug(), topic.label(locale));
 		}
 		return labels;
 	}

@@ -1,4 +1,5 @@
 /**
- * Server-rendered HTML pages for readers: the searchable listing and the record page.
+ * Server-rendered HTML pages for readers, the searchable listing and the record page, in
+ * English and Russian.
  */
 package dev.herald.catalog.web;

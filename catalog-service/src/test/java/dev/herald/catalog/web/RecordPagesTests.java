@@ -88,8 +88,48 @@ class RecordPagesTests {
 		assertThat(this.mvc.get().uri("/records?from=2023-12-01&to=2023-11-01&q=%3Cscript%3E")).hasStatus(400)
 			.bodyText()
 			.contains("role=\"alert\"")
-			.contains("Parameter &#39;from&#39;")
+			.contains("The value of “From” cannot be used.")
 			.doesNotContain("<script>");
+		assertThat(this.mvc.get().uri("/records?from=someday").header("Accept-Language", "ru")).hasStatus(400)
+			.bodyText()
+			.contains("Значение поля «С» нельзя использовать.");
+	}
+
+	@Test
+	void pagesShouldFollowAcceptLanguageThenEnglish() {
+		RecordDocument record = TestDocuments.meeting("Title", "2023-11-22");
+		given(this.search.findById(record.id())).willReturn(Optional.of(record));
+		given(this.search.find(any())).willReturn(new RecordSlice(List.of(record), null));
+		assertThat(this.mvc.get().uri("/records/" + record.id()).header("Accept-Language", "ru-RU,ru;q=0.9"))
+			.hasStatusOk()
+			.bodyText()
+			.contains("<html lang=\"ru\"", "22 ноября 2023", "Заседание", "Организация", "Все записи")
+			.doesNotContain("All records", "November");
+		assertThat(this.mvc.get().uri("/records").header("Accept-Language", "ru")).hasStatusOk()
+			.bodyText()
+			.contains("<html lang=\"ru\"", "Поиск записей", "Региональная безопасность", "22 ноября 2023");
+		assertThat(this.mvc.get().uri("/records").header("Accept-Language", "de")).hasStatusOk()
+			.bodyText()
+			.contains("<html lang=\"en\"", "Regional security", "22 November 2023");
+		given(this.search.findById("missing")).willReturn(Optional.empty());
+		assertThat(this.mvc.get().uri("/records/missing").header("Accept-Language", "ru")).hasStatus(404)
+			.bodyText()
+			.contains("Запись не найдена");
+	}
+
+	@Test
+	void languageSwitchShouldBeRememberedAndKeepTheSearch() {
+		given(this.search.find(any())).willReturn(new RecordSlice(List.of(), null));
+		assertThat(this.mvc.get().uri("/records?q=peace")).hasStatusOk()
+			.bodyText()
+			.contains("href=\"/records?q=peace&amp;lang=ru\"");
+		var switched = this.mvc.get().uri("/records?q=peace&lang=ru").header("Accept-Language", "en").exchange();
+		assertThat(switched).hasStatusOk().bodyText().contains("<html lang=\"ru\"", "Результаты");
+		String chosen = switched.getResponse().getCookie("herald-lang").getValue();
+		assertThat(this.mvc.get()
+			.uri("/records")
+			.header("Accept-Language", "en")
+			.cookie(new jakarta.servlet.http.Cookie("herald-lang", chosen))).bodyText().contains("<html lang=\"ru\"");
 	}
 
 	@Test
