@@ -1,8 +1,11 @@
 package dev.herald.catalog;
 
+import dev.herald.contracts.text.TextAnalyzer;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 /**
  * The catalog: consumes published records into MongoDB and serves them to readers as a
@@ -14,6 +17,15 @@ public class CatalogApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(CatalogApplication.class, args);
+	}
+
+	/**
+	 * The analysis of records and queries, shared with notify's saved searches.
+	 * @return the analyzer
+	 */
+	@Bean
+	TextAnalyzer textAnalyzer() {
+		return new TextAnalyzer();
 	}
 
 }

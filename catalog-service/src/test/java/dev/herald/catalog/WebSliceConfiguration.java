@@ -1,8 +1,8 @@
 package dev.herald.catalog;
 
 import dev.herald.catalog.record.RecordQueryParser;
-import dev.herald.catalog.search.TextAnalyzer;
 import dev.herald.catalog.topic.Taxonomy;
+import dev.herald.contracts.text.TextAnalyzer;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;

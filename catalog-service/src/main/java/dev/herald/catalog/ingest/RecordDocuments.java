@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.herald.catalog.record.RecordDocument;
-import dev.herald.catalog.search.TextAnalyzer;
+import dev.herald.contracts.text.TextAnalyzer;
 
 import org.springframework.stereotype.Component;
 

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.herald.catalog.TestRecords;
 import dev.herald.catalog.record.RecordDocument;
-import dev.herald.catalog.search.TextAnalyzer;
+import dev.herald.contracts.text.TextAnalyzer;
 import dev.herald.localstack.test.EnableHeraldInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

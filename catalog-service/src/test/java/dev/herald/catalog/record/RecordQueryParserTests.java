@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 import dev.herald.catalog.TestProperties;
-import dev.herald.catalog.search.TextAnalyzer;
 import dev.herald.catalog.topic.Taxonomy;
+import dev.herald.contracts.text.TextAnalyzer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -10,8 +10,8 @@ import java.util.UUID;
 
 import dev.herald.catalog.TestProperties;
 import dev.herald.catalog.TestRecords;
-import dev.herald.catalog.search.TextAnalyzer;
 import dev.herald.catalog.topic.Taxonomy;
+import dev.herald.contracts.text.TextAnalyzer;
 import dev.herald.localstack.test.EnableHeraldInfrastructure;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;

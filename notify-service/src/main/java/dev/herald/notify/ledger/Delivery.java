@@ -24,10 +24,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param createdAt when it was matched
  * @param updatedAt last change
  * @param sentAt when the SMTP server accepted its email
+ * @param search the saved search that matched the record, or {@code null} when one of the
+ * subscriber's topics did
  */
 @Document(Delivery.COLLECTION)
 public record Delivery(@Id String id, String recordId, String subscriberId, DeliveryStatus status, String emailId,
-		EmailKind emailKind, Instant dueAt, String lastError, Instant createdAt, Instant updatedAt, Instant sentAt) {
+		EmailKind emailKind, Instant dueAt, String lastError, Instant createdAt, Instant updatedAt, Instant sentAt,
+		String search) {
 
 	/** Name of the collection. */
 	public static final String COLLECTION = "deliveries";
@@ -42,7 +45,17 @@ public record Delivery(@Id String id, String recordId, String subscriberId, Deli
 	 */
 	public static Delivery scheduled(String recordId, String subscriberId, Slot slot, Instant now) {
 		return new Delivery(idOf(recordId, subscriberId), recordId, subscriberId, DeliveryStatus.SCHEDULED,
-				slot.emailId(), slot.kind(), slot.dueAt(), null, now, now, null);
+				slot.emailId(), slot.kind(), slot.dueAt(), null, now, now, null, null);
+	}
+
+	/**
+	 * This entry, matched by a saved search.
+	 * @param search the search's query
+	 * @return the entry
+	 */
+	public Delivery withSearch(String search) {
+		return new Delivery(this.id, this.recordId, this.subscriberId, this.status, this.emailId, this.emailKind,
+				this.dueAt, this.lastError, this.createdAt, this.updatedAt, this.sentAt, search);
 	}
 
 	/**

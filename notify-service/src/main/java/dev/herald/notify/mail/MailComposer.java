@@ -56,14 +56,16 @@ public class MailComposer {
 	 * Render a record's alert once for all its recipients in one language.
 	 * @param content what the alert says
 	 * @param locale the recipients' language
+	 * @param search the query of the saved search the recipients matched with, or
+	 * {@code null} when they follow one of its topics
 	 * @return the rendered alert
 	 */
-	public PreparedAlert prepare(AlertContent content, Locale locale) {
+	public PreparedAlert prepare(AlertContent content, Locale locale, String search) {
 		String kind = this.messages.getMessage(content.kindKey(), null, locale);
 		String subject = HeaderValues.trimmed(
 				this.messages.getMessage("alert.subject", new Object[] { kind, content.titleLine() }, locale),
 				this.subjectMaxLength);
-		return PreparedAlert.render(this.templates, content, kind, subject, locale);
+		return PreparedAlert.render(this.templates, content, kind, subject, locale, search);
 	}
 
 	/**

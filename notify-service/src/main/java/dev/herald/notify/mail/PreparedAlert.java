@@ -30,12 +30,13 @@ public final class PreparedAlert {
 	}
 
 	static PreparedAlert render(MailTemplates templates, AlertContent content, String kindLabel, String subject,
-			java.util.Locale locale) {
+			java.util.Locale locale, String search) {
 		String nonce = UUID.randomUUID().toString().replace("-", "");
 		String manage = "herald-manage-link-" + nonce;
 		String unsubscribe = "herald-unsubscribe-link-" + nonce;
 		java.util.Map<String, Object> variables = content.variables(locale);
 		variables.put("kindLabel", kindLabel);
+		variables.put("search", search);
 		variables.put("manageUrl", manage);
 		variables.put("unsubscribeUrl", unsubscribe);
 		RenderedBody body = templates.render("alert", variables, locale);

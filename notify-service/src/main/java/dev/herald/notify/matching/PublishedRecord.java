@@ -15,6 +15,7 @@ import dev.herald.notify.record.RecordSnapshot;
  * @param kind {@code MEETING} or {@code STATEMENT}
  * @param title title
  * @param summary short account
+ * @param body full text, read by saved searches only
  * @param occurredOn date of the meeting or statement
  * @param place where it took place
  * @param organization organization
@@ -25,9 +26,9 @@ import dev.herald.notify.record.RecordSnapshot;
  * @param publishedAt when ingest published it
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record PublishedRecord(String id, String kind, String title, String summary, LocalDate occurredOn, Place place,
-		String organization, List<String> bodies, List<String> documentSymbols, List<String> topics, String language,
-		Instant publishedAt) {
+record PublishedRecord(String id, String kind, String title, String summary, String body, LocalDate occurredOn,
+		Place place, String organization, List<String> bodies, List<String> documentSymbols, List<String> topics,
+		String language, Instant publishedAt) {
 
 	/**
 	 * Where a meeting took place.

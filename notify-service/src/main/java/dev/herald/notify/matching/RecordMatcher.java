@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import dev.herald.notify.NotifyMetrics;
 import dev.herald.notify.NotifyProperties;
@@ -28,11 +29,12 @@ import dev.herald.notify.subscription.SubscriberStore;
 import org.springframework.stereotype.Component;
 
 /**
- * Matches a poll of published records to the active subscribers who follow their topics,
- * and schedules each match: a ledger entry per record and subscriber (duplicates ignored,
- * so a redelivered record changes nothing), then the record in the email that will carry
- * it, as the subscriber's schedule says. Subscribers are read a page at a time for the
- * whole poll, so a fan-out to thousands costs a few round trips per page.
+ * Matches a poll of published records to the active subscribers who follow their topics
+ * or whose saved searches they match (a record that does both is matched once, for its
+ * topic), and schedules each match: a ledger entry per record and subscriber (duplicates
+ * ignored, so a redelivered record changes nothing), then the record in the email that
+ * will carry it, as the subscriber's schedule says. Subscribers are read a page at a time
+ * for the whole poll, so a fan-out to thousands costs a few round trips per page.
  */
 @Component
 class RecordMatcher {
@@ -49,6 +51,8 @@ class RecordMatcher {
 
 	private final BurstCounts bursts;
 
+	private final SavedSearchIndex searches;
+
 	private final DeliveryHints hints;
 
 	private final NotifyMetrics metrics;
@@ -58,7 +62,9 @@ class RecordMatcher {
 	private final NotifyProperties properties;
 
 	RecordMatcher(SubscriberStore subscribers, DeliveryLedger ledger, EntryScheduler scheduler, RecordSnapshots records,
-			BurstCounts bursts, DeliveryHints hints, NotifyMetrics metrics, Clock clock, NotifyProperties properties) {
+			BurstCounts bursts, SavedSearchIndex searches, DeliveryHints hints, NotifyMetrics metrics, Clock clock,
+			NotifyProperties properties) {
+		this.searches = searches;
 		this.subscribers = subscribers;
 		this.ledger = ledger;
 		this.scheduler = scheduler;
@@ -82,33 +88,56 @@ class RecordMatcher {
 		this.records.saveAll(published.stream().map(PublishedRecord::snapshot).toList());
 		Set<String> topics = new LinkedHashSet<>();
 		published.forEach((record) -> topics.addAll(record.topics()));
-		if (topics.isEmpty()) {
-			return;
-		}
 		// A page's entries (records × subscribers) stay within what one write should
 		// carry.
 		int pageSize = Math.max(1, Math.min(this.properties.matching().pageSize(), MAX_ENTRIES / published.size()));
-		String after = null;
-		List<Follower> page;
-		do {
-			page = this.subscribers.findActiveFollowing(topics, after, pageSize);
-			if (!page.isEmpty()) {
-				schedule(published, page, now);
-				after = page.get(page.size() - 1).id();
+		if (!topics.isEmpty()) {
+			String after = null;
+			List<Follower> page;
+			do {
+				page = this.subscribers.findActiveFollowing(topics, after, pageSize);
+				if (!page.isEmpty()) {
+					schedule(published, page,
+							(record, subscriber) -> subscriber.followsAny(record.topics()) ? Match.TOPIC : null, now);
+					after = page.get(page.size() - 1).id();
+				}
 			}
+			while (page.size() == pageSize);
 		}
-		while (page.size() == pageSize);
+		Map<String, Map<String, String>> searched = this.searches.match(published);
+		List<String> searchers = searched.values()
+			.stream()
+			.flatMap((bySubscriber) -> bySubscriber.keySet().stream())
+			.distinct()
+			.toList();
+		for (int from = 0; from < searchers.size(); from += pageSize) {
+			List<Follower> page = this.subscribers
+				.findActiveFollowers(searchers.subList(from, Math.min(searchers.size(), from + pageSize)));
+			// Who also follows one of the record's topics has it already.
+			schedule(published, page, (record, subscriber) -> {
+				String search = searched.getOrDefault(record.id(), Map.of()).get(subscriber.id());
+				return (search == null || subscriber.followsAny(record.topics())) ? null : new Match(search);
+			}, now);
+		}
 	}
 
-	private void schedule(List<PublishedRecord> published, List<Follower> page, Instant now) {
+	/**
+	 * Schedules what a page of subscribers gets of the records.
+	 * @param reason for a record and a subscriber, why the subscriber gets it, or
+	 * {@code null} when it does not
+	 */
+	private void schedule(List<PublishedRecord> published, List<Follower> page,
+			BiFunction<PublishedRecord, Follower, Match> reason, Instant now) {
 		Map<String, Follower> byId = new HashMap<>();
 		List<Delivery> entries = new ArrayList<>();
 		for (PublishedRecord record : published) {
 			for (Follower subscriber : page) {
-				if (subscriber.followsAny(record.topics())) {
+				Match why = reason.apply(record, subscriber);
+				if (why != null) {
 					byId.put(subscriber.id(), subscriber);
 					Slot slot = Planner.plan(subscriber.id(), record.id(), subscriber.scheduleOrDefault(), now, false);
-					entries.add(Delivery.scheduled(record.id(), subscriber.id(), slot, now));
+					Delivery entry = Delivery.scheduled(record.id(), subscriber.id(), slot, now);
+					entries.add((why.search() == null) ? entry : entry.withSearch(why.search()));
 				}
 			}
 		}
@@ -164,6 +193,18 @@ class RecordMatcher {
 
 	private static Schedule scheduleOf(Follower subscriber) {
 		return (subscriber != null) ? subscriber.scheduleOrDefault() : Schedule.immediate();
+	}
+
+	/**
+	 * Why a subscriber gets a record.
+	 *
+	 * @param search the query of the saved search that matched it, or {@code null} for
+	 * one of the subscriber's topics
+	 */
+	private record Match(String search) {
+
+		static final Match TOPIC = new Match(null);
+
 	}
 
 }

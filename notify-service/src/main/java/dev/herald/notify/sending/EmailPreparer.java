@@ -3,6 +3,7 @@ package dev.herald.notify.sending;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -106,7 +107,7 @@ class EmailPreparer {
 				this.outbox.release(List.of(email), (unused) -> place.dueAt(), null, false);
 				continue;
 			}
-			Outgoing ready = ready(email, waiting, subscriber, snapshots, now);
+			Outgoing ready = ready(email, waiting, subscriber, snapshots, entries, now);
 			if (ready != null) {
 				outgoing.add(ready);
 			}
@@ -115,7 +116,8 @@ class EmailPreparer {
 	}
 
 	private Outgoing ready(PendingEmail email, List<String> waiting, Subscriber subscriber,
-			Map<String, RecordSnapshot> snapshots, Instant now) {
+			Map<String, RecordSnapshot> snapshots, Map<String, Delivery> entries, Instant now) {
+		Map<String, String> searches = new HashMap<>();
 		List<RecordSnapshot> sendable = new ArrayList<>();
 		List<String> gone = new ArrayList<>();
 		List<String> unfollowed = new ArrayList<>();
@@ -124,23 +126,27 @@ class EmailPreparer {
 			if (snapshot == null) {
 				gone.add(record);
 			}
-			else if (!subscriber.followsAny(snapshot.topics())) {
-				unfollowed.add(record);
+			else if (subscriber.followsAny(snapshot.topics())) {
+				sendable.add(snapshot);
+			}
+			else if (subscriber.hasSearch(searchOf(entries, record, subscriber))) {
+				searches.put(record, searchOf(entries, record, subscriber));
+				sendable.add(snapshot);
 			}
 			else {
-				sendable.add(snapshot);
+				unfollowed.add(record);
 			}
 		}
 		this.ledger.markUnsent(entryIds(email, gone), DeliveryStatus.SKIPPED, "record not found", now);
 		this.ledger.markUnsent(entryIds(email, unfollowed), DeliveryStatus.SKIPPED,
-				"subscriber no longer follows the record's topics", now);
+				"subscriber no longer follows the record's topics or searches", now);
 		if (sendable.isEmpty()) {
 			this.outbox.remove(List.of(email));
 			return null;
 		}
 		List<String> records = sendable.stream().map(RecordSnapshot::id).toList();
 		try {
-			return new Outgoing(email, subscriber, records, this.writer.write(email, subscriber, sendable));
+			return new Outgoing(email, subscriber, records, this.writer.write(email, subscriber, sendable, searches));
 		}
 		catch (MessagingException | RuntimeException ex) {
 			logger.warn("Cannot write email {}", email.id(), ex);
@@ -173,6 +179,11 @@ class EmailPreparer {
 
 	private static List<String> entryIds(PendingEmail email, Collection<String> records) {
 		return records.stream().map((record) -> Delivery.idOf(record, email.subscriberId())).toList();
+	}
+
+	private static String searchOf(Map<String, Delivery> entries, String record, Subscriber subscriber) {
+		Delivery entry = entries.get(Delivery.idOf(record, subscriber.id()));
+		return (entry != null) ? entry.search() : null;
 	}
 
 }

@@ -70,28 +70,31 @@ class EmailWriter {
 	 * @param email the email
 	 * @param subscriber its recipient
 	 * @param records the records it carries now, at least one
+	 * @param searches for records matched by a saved search rather than a topic, the
+	 * search's query
 	 * @return the message, saved and ready to send
 	 * @throws MessagingException when it cannot be built (an address the mail library
 	 * refuses)
 	 */
-	MimeMessage write(PendingEmail email, Subscriber subscriber, List<RecordSnapshot> records)
-			throws MessagingException {
+	MimeMessage write(PendingEmail email, Subscriber subscriber, List<RecordSnapshot> records,
+			Map<String, String> searches) throws MessagingException {
 		if (!email.kind().isDigest(records.size())) {
 			RecordSnapshot record = records.get(0);
 			String messageId = MessageIds.forAlert(record.id(), subscriber.id(), this.messageIdDomain);
-			return this.composer.alert(prepared(record, subscriber.locale()), recipient(subscriber, messageId));
+			return this.composer.alert(prepared(record, subscriber.locale(), searches.get(record.id())),
+					recipient(subscriber, messageId));
 		}
 		DigestContent digest = new DigestContent(heading(email.kind()), records.size(), groups(subscriber, records));
 		return this.composer.digest(digest, recipient(subscriber, MessageIds.of(email.id(), this.messageIdDomain)),
 				subscriber.locale());
 	}
 
-	private PreparedAlert prepared(RecordSnapshot record, Locale locale) {
-		String key = record.id() + "/" + locale.toLanguageTag();
+	private PreparedAlert prepared(RecordSnapshot record, Locale locale, String search) {
+		String key = record.id() + "/" + locale.toLanguageTag() + ((search != null) ? "/" + search : "");
 		synchronized (this.rendered) {
 			PreparedAlert alert = this.rendered.get(key);
 			if (alert == null) {
-				alert = this.composer.prepare(content(record, locale), locale);
+				alert = this.composer.prepare(content(record, locale), locale, search);
 				this.rendered.put(key, alert);
 			}
 			return alert;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.herald.notify.schedule.Schedule;
+import dev.herald.notify.search.SavedSearch;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -31,11 +32,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param tokenVersion the version that confirmation and manage links must carry: raised
  * when a subscribe request changes a subscription that is not active, on unsubscribing
  * and when an operator revokes the links, which voids every such link issued before
+ * @param searches saved searches, whose matching records are sent as the topics' are
  */
 @Document(Subscriber.COLLECTION)
 public record Subscriber(@Id String id, String email, String emailKey, List<String> topics, SubscriberStatus status,
 		Schedule schedule, String language, Instant createdAt, Instant updatedAt, Instant confirmedAt,
-		Instant unsubscribedAt, int permanentFailures, long tokenVersion) {
+		Instant unsubscribedAt, int permanentFailures, long tokenVersion, List<SavedSearch> searches) {
 
 	/** Name of the collection. */
 	public static final String COLLECTION = "subscribers";
@@ -63,6 +65,23 @@ public record Subscriber(@Id String id, String email, String emailKey, List<Stri
 	 */
 	public boolean isActive() {
 		return this.status == SubscriberStatus.ACTIVE;
+	}
+
+	/**
+	 * The saved searches.
+	 * @return them, empty when there are none
+	 */
+	public List<SavedSearch> searchesOrEmpty() {
+		return (this.searches != null) ? this.searches : List.of();
+	}
+
+	/**
+	 * Whether this subscriber still has a saved search of the given query.
+	 * @param query the query
+	 * @return whether one of its searches has it
+	 */
+	public boolean hasSearch(String query) {
+		return query != null && searchesOrEmpty().stream().anyMatch((search) -> query.equals(search.query()));
 	}
 
 	/**

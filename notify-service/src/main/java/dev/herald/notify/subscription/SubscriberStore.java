@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.herald.notify.schedule.Schedule;
+import dev.herald.notify.search.SavedSearch;
 import org.bson.Document;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -55,6 +56,9 @@ public class SubscriberStore implements InitializingBean {
 		// Matching: equality on status, $in on the multikey topics, pages in _id order.
 		indexes.createIndex(new CompoundIndexDefinition(new Document("status", 1).append("topics", 1).append("_id", 1))
 			.named("status_topics_id"));
+		// Saved searches: the subscribers changed since the index of searches last
+		// looked.
+		indexes.createIndex(new Index().on("updatedAt", Sort.Direction.ASC).named("updatedAt"));
 	}
 
 	/**
@@ -67,16 +71,19 @@ public class SubscriberStore implements InitializingBean {
 	 * @param topics the requested topics
 	 * @param language the preferred language
 	 * @param schedule the requested schedule
+	 * @param searches the requested saved searches
 	 * @return the subscriber after the request
 	 */
-	public Subscriber register(EmailAddress email, List<String> topics, String language, Schedule schedule) {
+	public Subscriber register(EmailAddress email, List<String> topics, String language, Schedule schedule,
+			List<SavedSearch> searches) {
 		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 			Instant now = this.clock.instant();
 			Subscriber existing = this.mongo.findOne(query(where("emailKey").is(email.key())), Subscriber.class);
 			if (existing == null) {
 				try {
-					return this.mongo.insert(new Subscriber(UUID.randomUUID().toString(), email.address(), email.key(),
-							topics, SubscriberStatus.PENDING, schedule, language, now, now, null, null, 0, 0));
+					return this.mongo
+						.insert(new Subscriber(UUID.randomUUID().toString(), email.address(), email.key(), topics,
+								SubscriberStatus.PENDING, schedule, language, now, now, null, null, 0, 0, searches));
 				}
 				catch (DuplicateKeyException ex) {
 					continue;
@@ -90,10 +97,12 @@ public class SubscriberStore implements InitializingBean {
 				.set("topics", topics)
 				.set("language", language)
 				.set("schedule", schedule)
+				.set("searches", searches)
 				.set("updatedAt", now);
 			if (existing.status() != SubscriberStatus.PENDING || !Objects.equals(existing.topics(), topics)
 					|| !Objects.equals(existing.language(), language)
-					|| !Objects.equals(existing.scheduleOrDefault(), Schedule.orDefault(schedule))) {
+					|| !Objects.equals(existing.scheduleOrDefault(), Schedule.orDefault(schedule))
+					|| !existing.searchesOrEmpty().equals(searches)) {
 				update.inc("tokenVersion", 1);
 			}
 			Subscriber pending = modify(atVersion(where("_id").is(existing.id()).and("status").is(existing.status()),
@@ -131,11 +140,12 @@ public class SubscriberStore implements InitializingBean {
 	 * @param topics the new topics, or {@code null} to keep them
 	 * @param language the new language, or {@code null} to keep it
 	 * @param schedule the new schedule, or {@code null} to keep it
+	 * @param searches the new saved searches, or {@code null} to keep them
 	 * @return the changed subscriber; empty when it does not exist or its token version
 	 * changed
 	 */
 	public Optional<Subscriber> change(String id, long tokenVersion, List<String> topics, String language,
-			Schedule schedule) {
+			Schedule schedule, List<SavedSearch> searches) {
 		Update update = new Update().set("updatedAt", this.clock.instant());
 		if (topics != null) {
 			update.set("topics", topics);
@@ -145,6 +155,9 @@ public class SubscriberStore implements InitializingBean {
 		}
 		if (schedule != null) {
 			update.set("schedule", schedule);
+		}
+		if (searches != null) {
+			update.set("searches", searches);
 		}
 		return Optional.ofNullable(modify(atVersion(where("_id").is(id), tokenVersion), update));
 	}
@@ -219,6 +232,28 @@ public class SubscriberStore implements InitializingBean {
 		Query page = query(criteria).with(Sort.by("_id")).limit(limit);
 		page.fields().include("_id", "topics", "schedule");
 		return this.mongo.find(page, Follower.class, Subscriber.COLLECTION);
+	}
+
+	/**
+	 * Subscribers changed since an instant, with what saved searches need of them.
+	 * @param since the instant
+	 * @return their searches
+	 */
+	public List<SavedSearches> findChangedSince(Instant since) {
+		Query changed = query(where("updatedAt").gte(since));
+		changed.fields().include("_id", "status", "searches", "updatedAt");
+		return this.mongo.find(changed, SavedSearches.class, Subscriber.COLLECTION);
+	}
+
+	/**
+	 * The active subscribers among some.
+	 * @param ids subscriber ids
+	 * @return those active, as followers
+	 */
+	public List<Follower> findActiveFollowers(Collection<String> ids) {
+		Query active = query(where("_id").in(ids).and("status").is(SubscriberStatus.ACTIVE));
+		active.fields().include("_id", "topics", "schedule");
+		return this.mongo.find(active, Follower.class, Subscriber.COLLECTION);
 	}
 
 	/**

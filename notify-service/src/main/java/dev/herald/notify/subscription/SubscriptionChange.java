@@ -2,6 +2,8 @@ package dev.herald.notify.subscription;
 
 import java.util.List;
 
+import dev.herald.notify.search.SavedSearch;
+
 /**
  * A change of a subscription through the manage link. The schedule fields go together:
  * when any is given, the schedule becomes what they say (defaults for the others); when
@@ -14,9 +16,10 @@ import java.util.List;
  * @param dayOfWeek day of weekly digests
  * @param timeZone IANA time zone
  * @param quietHours hours without immediate alerts
+ * @param searches saved searches (up to 10), unchanged when absent
  */
 public record SubscriptionChange(List<String> topics, String language, String frequency, String deliveryTime,
-		String dayOfWeek, String timeZone, QuietHoursInput quietHours) {
+		String dayOfWeek, String timeZone, QuietHoursInput quietHours, List<SavedSearch> searches) {
 
 	/**
 	 * A change of topics and language alone.
@@ -25,7 +28,7 @@ public record SubscriptionChange(List<String> topics, String language, String fr
 	 * @return the change
 	 */
 	public static SubscriptionChange topics(List<String> topics, String language) {
-		return new SubscriptionChange(topics, language, null, null, null, null, null);
+		return new SubscriptionChange(topics, language, null, null, null, null, null, null);
 	}
 
 	ScheduleInput schedule() {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.herald.notify.ratelimit.RateLimitExceededException;
+import dev.herald.notify.search.SavedSearch;
 import dev.herald.notify.token.InvalidTokenException;
 import dev.herald.notify.token.SubscriberLinks;
 import dev.herald.notify.token.TokenPurpose;
@@ -64,21 +65,22 @@ class SubscriptionPages {
 
 	@GetMapping("/subscribe")
 	ModelAndView subscribeForm() {
-		return form("", List.of(), "en", ScheduleForm.DEFAULT, Map.of(), HttpStatus.OK);
+		return form("", List.of(), "en", ScheduleForm.DEFAULT, List.of(), Map.of(), HttpStatus.OK);
 	}
 
 	@PostMapping("/subscribe")
 	ModelAndView subscribe(@RequestParam(required = false) String email,
 			@RequestParam(required = false) List<String> topics, @RequestParam(required = false) String language,
-			ScheduleForm schedule, HttpServletRequest request) {
+			ScheduleForm schedule, SearchesForm searches, HttpServletRequest request) {
 		ScheduleInput input = schedule.input();
 		try {
-			this.subscriptions.subscribe(new SubscriptionRequest(email, topics, language, input.frequency(),
-					input.deliveryTime(), input.dayOfWeek(), input.timeZone(), input.quietHours()),
+			this.subscriptions.subscribe(
+					new SubscriptionRequest(email, topics, language, input.frequency(), input.deliveryTime(),
+							input.dayOfWeek(), input.timeZone(), input.quietHours(), searches.toSearches()),
 					request.getRemoteAddr());
 		}
 		catch (InvalidSubscriptionException ex) {
-			return form(email, topics, language, schedule, ex.errors(), HttpStatus.BAD_REQUEST);
+			return form(email, topics, language, schedule, searches.toSearches(), ex.errors(), HttpStatus.BAD_REQUEST);
 		}
 		return new ModelAndView("subscribe-accepted", Map.of(), HttpStatus.ACCEPTED);
 	}
@@ -105,25 +107,26 @@ class SubscriptionPages {
 
 	@GetMapping("/subscriptions/manage")
 	ModelAndView manage(@RequestParam(required = false) String token) {
-		return managePage(this.subscriptions.show(token), token, false, Map.of(), HttpStatus.OK);
+		Subscriber subscriber = this.subscriptions.show(token);
+		return managePage(subscriber, subscriber.searchesOrEmpty(), token, false, Map.of(), HttpStatus.OK);
 	}
 
 	@PostMapping("/subscriptions/manage")
 	ModelAndView change(@RequestParam(required = false) String token,
 			@RequestParam(required = false) List<String> topics, @RequestParam(required = false) String language,
-			ScheduleForm schedule) {
+			ScheduleForm schedule, SearchesForm searches) {
 		Subscriber subscriber = this.subscriptions.show(token);
 		ScheduleInput input = schedule.input();
 		try {
-			return managePage(this.subscriptions.change(token,
-					// The form always sends the topics: none ticked is a choice to
-					// refuse.
+			// The form always sends the topics and searches: none is a choice too.
+			Subscriber changed = this.subscriptions.change(token,
 					new SubscriptionChange((topics != null) ? topics : List.of(), language, input.frequency(),
-							input.deliveryTime(), input.dayOfWeek(), input.timeZone(), input.quietHours())),
-					token, true, Map.of(), HttpStatus.OK);
+							input.deliveryTime(), input.dayOfWeek(), input.timeZone(), input.quietHours(),
+							searches.toSearches()));
+			return managePage(changed, changed.searchesOrEmpty(), token, true, Map.of(), HttpStatus.OK);
 		}
 		catch (InvalidSubscriptionException ex) {
-			return managePage(subscriber, token, false, ex.errors(), HttpStatus.BAD_REQUEST);
+			return managePage(subscriber, searches.toSearches(), token, false, ex.errors(), HttpStatus.BAD_REQUEST);
 		}
 	}
 
@@ -166,21 +169,22 @@ class SubscriptionPages {
 	}
 
 	private ModelAndView form(String email, List<String> selected, String language, ScheduleForm schedule,
-			Map<String, String> errors, HttpStatus status) {
+			List<SavedSearch> searches, Map<String, String> errors, HttpStatus status) {
 		return new ModelAndView("subscribe",
 				Map.of("topics", this.topics.all(), "email", (email != null) ? email : "", "selected",
 						(selected != null) ? selected : List.of(), "language", (language != null) ? language : "en",
-						"schedule", schedule, "zones", ScheduleForm.ZONES, "errors", errors),
+						"schedule", schedule, "zones", ScheduleForm.ZONES, "searches", SearchesForm.rows(searches),
+						"errors", errors),
 				status);
 	}
 
-	private ModelAndView managePage(Subscriber subscriber, String token, boolean saved, Map<String, String> errors,
-			HttpStatus status) {
+	private ModelAndView managePage(Subscriber subscriber, List<SavedSearch> searches, String token, boolean saved,
+			Map<String, String> errors, HttpStatus status) {
 		return new ModelAndView("manage",
 				Map.of("subscriber", subscriber, "topics", this.topics.all(), "token", token, "unsubscribeToken",
 						this.links.unsubscribeToken(subscriber.id(), subscriber.tokenVersion()), "saved", saved,
 						"schedule", ScheduleForm.of(subscriber.scheduleOrDefault()), "zones", ScheduleForm.ZONES,
-						"errors", errors),
+						"searches", SearchesForm.rows(searches), "errors", errors),
 				status);
 	}
 

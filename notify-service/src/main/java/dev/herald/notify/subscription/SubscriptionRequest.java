@@ -2,9 +2,11 @@ package dev.herald.notify.subscription;
 
 import java.util.List;
 
+import dev.herald.notify.search.SavedSearch;
+
 /**
  * A subscribe request, from the JSON API or the subscribe form. Everything but the
- * address and the topics may be left out.
+ * address and the topics (or saved searches) may be left out.
  *
  * @param email the address
  * @param topics slugs of the topics to follow
@@ -15,9 +17,11 @@ import java.util.List;
  * @param timeZone IANA time zone of the delivery time and the quiet hours, UTC when
  * absent
  * @param quietHours hours without immediate alerts, none when absent
+ * @param searches saved searches (up to 10), none when absent
  */
 public record SubscriptionRequest(String email, List<String> topics, String language, String frequency,
-		String deliveryTime, String dayOfWeek, String timeZone, QuietHoursInput quietHours) {
+		String deliveryTime, String dayOfWeek, String timeZone, QuietHoursInput quietHours,
+		List<SavedSearch> searches) {
 
 	/**
 	 * A request with the default schedule: immediate alerts.
@@ -27,7 +31,7 @@ public record SubscriptionRequest(String email, List<String> topics, String lang
 	 * @return the request
 	 */
 	public static SubscriptionRequest immediate(String email, List<String> topics, String language) {
-		return new SubscriptionRequest(email, topics, language, null, null, null, null, null);
+		return new SubscriptionRequest(email, topics, language, null, null, null, null, null, null);
 	}
 
 	ScheduleInput schedule() {

@@ -76,7 +76,8 @@ public class SubscriptionService {
 		this.clientLimiter.acquire(client);
 		SubscriptionValidator.Valid valid = this.validator.validate(request);
 		Instant slot = this.addressQuota.acquire(valid.email().quotaKey());
-		Subscriber subscriber = this.store.register(valid.email(), valid.topics(), valid.language(), valid.schedule());
+		Subscriber subscriber = this.store.register(valid.email(), valid.topics(), valid.language(), valid.schedule(),
+				valid.searches());
 		Locale locale = subscriber.locale();
 		try {
 			if (subscriber.isActive()) {
@@ -157,7 +158,8 @@ public class SubscriptionService {
 		current(verified);
 		SubscriptionValidator.Change valid = this.validator.validate(change);
 		Subscriber changed = this.store
-			.change(verified.subscriberId(), verified.version(), valid.topics(), valid.language(), valid.schedule())
+			.change(verified.subscriberId(), verified.version(), valid.topics(), valid.language(), valid.schedule(),
+					valid.searches())
 			.orElseThrow(InvalidTokenException::noLongerValid);
 		if (valid.schedule() != null) {
 			this.events.publishEvent(new ScheduleChanged(changed.id()));

@@ -1,5 +1,6 @@
 package dev.herald.notify.subscription;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +8,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.herald.notify.schedule.Schedule;
+import dev.herald.notify.search.InvalidSearchException;
+import dev.herald.notify.search.SavedSearch;
+import dev.herald.notify.search.SearchSyntax;
 import dev.herald.notify.topic.TopicCatalog;
 
 import org.springframework.stereotype.Component;
@@ -19,12 +23,17 @@ class SubscriptionValidator {
 
 	static final int MAX_TOPICS = 50;
 
+	static final int MAX_SEARCHES = 10;
+
 	private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}");
 
 	private final TopicCatalog catalog;
 
-	SubscriptionValidator(TopicCatalog catalog) {
+	private final SearchSyntax syntax;
+
+	SubscriptionValidator(TopicCatalog catalog, SearchSyntax syntax) {
 		this.catalog = catalog;
+		this.syntax = syntax;
 	}
 
 	Valid validate(SubscriptionRequest request) {
@@ -36,29 +45,69 @@ class SubscriptionValidator {
 		catch (IllegalArgumentException ex) {
 			errors.put("email", ex.getMessage());
 		}
-		List<String> unknown = checkTopics(request.topics(), errors);
+		List<SavedSearch> searches = checkSearches(request.searches(), errors);
+		List<String> unknown = checkTopics(request.topics(), searches, errors);
 		String language = checkLanguage(request.language(), "en", errors);
 		Schedule schedule = ScheduleValidator.validate(request.schedule(), errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidSubscriptionException(errors, unknown);
 		}
-		return new Valid(email, distinct(request.topics()), language, schedule);
+		return new Valid(email, distinct(request.topics()), language, schedule,
+				(searches != null) ? searches : List.of());
 	}
 
 	Change validate(SubscriptionChange change) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		List<String> unknown = (change.topics() != null) ? checkTopics(change.topics(), errors) : List.of();
+		List<SavedSearch> searches = checkSearches(change.searches(), errors);
+		List<String> unknown = (change.topics() != null) ? checkTopics(change.topics(), searches, errors) : List.of();
 		String language = checkLanguage(change.language(), null, errors);
 		Schedule schedule = change.schedule().isEmpty() ? null : ScheduleValidator.validate(change.schedule(), errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidSubscriptionException(errors, unknown);
 		}
-		return new Change((change.topics() != null) ? distinct(change.topics()) : null, language, schedule);
+		return new Change((change.topics() != null) ? distinct(change.topics()) : null, language, schedule, searches);
 	}
 
-	private List<String> checkTopics(List<String> topics, Map<String, String> errors) {
+	/** Each search checked, blank filters dropped; {@code null} when none were given. */
+	private List<SavedSearch> checkSearches(List<SavedSearch> searches, Map<String, String> errors) {
+		if (searches == null) {
+			return null;
+		}
+		if (searches.size() > MAX_SEARCHES) {
+			errors.put("searches", "at most " + MAX_SEARCHES + " saved searches");
+			return null;
+		}
+		List<SavedSearch> valid = new ArrayList<>();
+		for (int i = 0; i < searches.size(); i++) {
+			SavedSearch search = searches.get(i);
+			if (search == null) {
+				errors.put("searches[" + i + "]", "must be an object with a query");
+				continue;
+			}
+			SavedSearch cleaned = new SavedSearch(orNull(search.query()), orNull(search.kind()),
+					orNull(search.organization()), orNull(search.symbol()));
+			try {
+				this.syntax.check(cleaned);
+				if (!valid.contains(cleaned)) {
+					valid.add(cleaned);
+				}
+			}
+			catch (InvalidSearchException ex) {
+				errors.put("searches[" + i + "]", ex.getMessage());
+			}
+		}
+		return valid;
+	}
+
+	private static String orNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	private List<String> checkTopics(List<String> topics, List<SavedSearch> searches, Map<String, String> errors) {
 		if (topics == null || topics.isEmpty()) {
-			errors.put("topics", "choose at least one topic");
+			if (searches == null || searches.isEmpty()) {
+				errors.put("topics", "choose at least one topic or saved search");
+			}
 			return List.of();
 		}
 		if (topics.size() > MAX_TOPICS) {
@@ -88,10 +137,11 @@ class SubscriptionValidator {
 	}
 
 	private static List<String> distinct(List<String> topics) {
-		return topics.stream().distinct().toList();
+		return (topics != null) ? topics.stream().distinct().toList() : List.of();
 	}
 
-	record Valid(EmailAddress email, List<String> topics, String language, Schedule schedule) {
+	record Valid(EmailAddress email, List<String> topics, String language, Schedule schedule,
+			List<SavedSearch> searches) {
 	}
 
 	/**
@@ -100,8 +150,9 @@ class SubscriptionValidator {
 	 * @param topics the topics, or {@code null} to keep them
 	 * @param language the language, or {@code null} to keep it
 	 * @param schedule the schedule, or {@code null} to keep it
+	 * @param searches the saved searches, or {@code null} to keep them
 	 */
-	record Change(List<String> topics, String language, Schedule schedule) {
+	record Change(List<String> topics, String language, Schedule schedule, List<SavedSearch> searches) {
 	}
 
 }

@@ -72,8 +72,9 @@ class MailComposerTests {
 
 	@Test
 	void alertInRussianShouldTakeEveryWordAndTheDateFromTheRussianBundle() throws Exception {
-		MimeMessage message = this.composer.alert(this.composer.prepare(
-				alert("Заседание Совета коллективной безопасности", "Итоги"), Locale.forLanguageTag("ru")), RECIPIENT);
+		MimeMessage message = this.composer.alert(this.composer
+			.prepare(alert("Заседание Совета коллективной безопасности", "Итоги"), Locale.forLanguageTag("ru"), null),
+				RECIPIENT);
 		String text = part(message, 0);
 		String html = part(message, 1);
 		assertThat(message.getSubject()).isEqualTo("[Herald] Заседание: Заседание Совета коллективной безопасности");
@@ -122,7 +123,7 @@ class MailComposerTests {
 
 	@Test
 	void alertsOfOneRecordShouldDifferOnlyInTheirRecipientsLinksAndIds() throws Exception {
-		PreparedAlert prepared = this.composer.prepare(alert("One record", "Summary"), Locale.ENGLISH);
+		PreparedAlert prepared = this.composer.prepare(alert("One record", "Summary"), Locale.ENGLISH, null);
 		MimeMessage first = this.composer.alert(prepared, RECIPIENT);
 		MimeMessage second = this.composer.alert(prepared,
 				new AlertRecipient("other@example.org", "<def@herald.localhost>",
@@ -182,7 +183,7 @@ class MailComposerTests {
 	}
 
 	private MimeMessage alert(AlertContent content) throws Exception {
-		return this.composer.alert(this.composer.prepare(content, Locale.ENGLISH), RECIPIENT);
+		return this.composer.alert(this.composer.prepare(content, Locale.ENGLISH, null), RECIPIENT);
 	}
 
 	private static AlertContent alert(String title, String summary) {

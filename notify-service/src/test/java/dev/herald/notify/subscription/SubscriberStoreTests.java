@@ -119,7 +119,7 @@ class SubscriberStoreTests {
 	}
 
 	private Subscriber register(String email, String topic) {
-		return this.store.register(EmailAddress.parse(email), List.of(topic), "en", Schedule.immediate());
+		return this.store.register(EmailAddress.parse(email), List.of(topic), "en", Schedule.immediate(), List.of());
 	}
 
 }

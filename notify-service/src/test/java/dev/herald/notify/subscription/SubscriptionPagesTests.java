@@ -69,8 +69,42 @@ class SubscriptionPagesTests {
 			.bodyText()
 			.contains("Check your email");
 		then(this.subscriptions).should()
-			.subscribe(eq(SubscriptionRequest.immediate("reader@example.org", List.of("cyber", "peacekeeping"), "ru")),
+			.subscribe(eq(new SubscriptionRequest("reader@example.org", List.of("cyber", "peacekeeping"), "ru", null,
+					null, null, null, null, List.of())), eq("127.0.0.1"));
+	}
+
+	@Test
+	void subscribeFormShouldOfferSavedSearchesWithTheirSyntaxAndPassThemOn() {
+		assertThat(this.mvc.get().uri("/subscribe")).hasStatusOk()
+			.bodyText()
+			.contains("name=\"searches[0].query\"", "name=\"searches[1].symbol\"", "quoted phrases")
+			.doesNotContain("name=\"searches[2].query\"");
+		assertThat(this.mvc.post()
+			.uri("/subscribe")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.content("email=reader%40example.org&language=en&searches%5B0%5D.query=%22information+security%22"
+					+ "&searches%5B0%5D.kind=STATEMENT&searches%5B0%5D.organization=&searches%5B0%5D.symbol=A%2F75%2F*"
+					+ "&searches%5B1%5D.query=&searches%5B1%5D.kind="))
+			.hasStatus(HttpStatus.ACCEPTED);
+		then(this.subscriptions).should()
+			.subscribe(eq(new SubscriptionRequest("reader@example.org", null, "en", null, null, null, null, null, List
+				.of(new dev.herald.notify.search.SavedSearch("\"information security\"", "STATEMENT", "", "A/75/*")))),
 					eq("127.0.0.1"));
+	}
+
+	@Test
+	void aRefusedSearchShouldBeShownAgainWithAnErrorInThePagesLanguage() {
+		willThrow(new InvalidSubscriptionException(Map.of("searches[0]", "query has a quote that is not closed"),
+				List.of()))
+			.given(this.subscriptions)
+			.subscribe(any(), anyString());
+		assertThat(this.mvc.post()
+			.uri("/subscribe")
+			.header("Accept-Language", "ru")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.content("email=reader%40example.org&searches%5B0%5D.query=%22open")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyText()
+			.contains("value=\"&quot;open\"", "Проверьте этот поиск");
 	}
 
 	@Test
@@ -93,8 +127,10 @@ class SubscriptionPagesTests {
 					+ "&dayOfWeek=FRIDAY&timeZone=Asia%2FTokyo&quietFrom=22%3A00&quietTo=07%3A00"))
 			.hasStatus(HttpStatus.ACCEPTED);
 		then(this.subscriptions).should()
-			.subscribe(eq(new SubscriptionRequest("reader@example.org", List.of("cyber"), "en", "WEEKLY", "18:30",
-					"FRIDAY", "Asia/Tokyo", new QuietHoursInput("22:00", "07:00"))), eq("127.0.0.1"));
+			.subscribe(
+					eq(new SubscriptionRequest("reader@example.org", List.of("cyber"), "en", "WEEKLY", "18:30",
+							"FRIDAY", "Asia/Tokyo", new QuietHoursInput("22:00", "07:00"), List.of())),
+					eq("127.0.0.1"));
 	}
 
 	@Test
@@ -247,14 +283,14 @@ class SubscriptionPagesTests {
 
 	private static Subscriber subscriber(SubscriberStatus status) {
 		return new Subscriber("s-9", "reader@example.org", "reader@example.org", List.of("peacekeeping"), status, null,
-				"en", Instant.now(), Instant.now(), null, null, 0, 3);
+				"en", Instant.now(), Instant.now(), null, null, 0, 3, null);
 	}
 
 	@Test
 	void managePageShouldShowTheAddressAndTickTheFollowedTopics() {
 		Subscriber subscriber = new Subscriber("s-1", "<b>reader</b>@example.org", "reader@example.org",
 				List.of("cyber"), SubscriberStatus.ACTIVE, Schedule.immediate(), "en", Instant.now(), Instant.now(),
-				Instant.now(), null, 0, 0);
+				Instant.now(), null, 0, 0, null);
 		given(this.subscriptions.show("abc.def")).willReturn(subscriber);
 		given(this.links.unsubscribeToken("s-1", 0)).willReturn("unsub.token");
 		assertThat(this.mvc.get().uri("/subscriptions/manage?token=abc.def")).hasStatusOk()
@@ -269,7 +305,7 @@ class SubscriptionPagesTests {
 		Subscriber subscriber = new Subscriber("s-2", "reader@example.org", "reader@example.org", List.of("cyber"),
 				SubscriberStatus.ACTIVE,
 				new Schedule(Frequency.DAILY, "07:30", DayOfWeek.MONDAY, "Europe/Moscow", "22:00", "07:00"), "en",
-				Instant.now(), Instant.now(), Instant.now(), null, 0, 0);
+				Instant.now(), Instant.now(), Instant.now(), null, 0, 0, null);
 		given(this.subscriptions.show("abc.def")).willReturn(subscriber);
 		given(this.subscriptions.change(eq("abc.def"), any())).willReturn(subscriber);
 		given(this.links.unsubscribeToken("s-2", 0)).willReturn("unsub.token");
@@ -284,15 +320,15 @@ class SubscriptionPagesTests {
 					+ "&quietFrom=&quietTo="))
 			.hasStatusOk();
 		then(this.subscriptions).should()
-			.change(eq("abc.def"), eq(
-					new SubscriptionChange(List.of("cyber"), null, "WEEKLY", "18:00", "FRIDAY", "Asia/Tokyo", null)));
+			.change(eq("abc.def"), eq(new SubscriptionChange(List.of("cyber"), null, "WEEKLY", "18:00", "FRIDAY",
+					"Asia/Tokyo", null, List.of())));
 	}
 
 	@Test
 	void manageFormWithNoTopicTickedShouldBeRefusedNotKeepTheOldTopics() {
 		Subscriber subscriber = new Subscriber("s-3", "reader@example.org", "reader@example.org", List.of("cyber"),
 				SubscriberStatus.ACTIVE, Schedule.immediate(), "en", Instant.now(), Instant.now(), Instant.now(), null,
-				0, 0);
+				0, 0, null);
 		given(this.subscriptions.show("abc.def")).willReturn(subscriber);
 		given(this.links.unsubscribeToken("s-3", 0)).willReturn("unsub.token");
 		given(this.subscriptions.change(eq("abc.def"), any()))

@@ -5,8 +5,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import dev.herald.contracts.text.TextAnalyzer;
 import dev.herald.notify.schedule.Frequency;
 import dev.herald.notify.schedule.Schedule;
+import dev.herald.notify.search.SearchSyntax;
 import dev.herald.notify.topic.Topic;
 import dev.herald.notify.topic.TopicCatalog;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,7 @@ class SubscriptionValidatorTests {
 
 	private final SubscriptionValidator validator = new SubscriptionValidator(TopicCatalog.of(List.of(
 			new Topic("peacekeeping", "Peacekeeping", "", Map.of("ru", new Topic.Translation("Миротворчество", ""))),
-			new Topic("cyber", "Information security", "", Map.of()))));
+			new Topic("cyber", "Information security", "", Map.of()))), new SearchSyntax(new TextAnalyzer()));
 
 	@Test
 	void validateWhenValidShouldNormalizeAndDeduplicate() {
@@ -65,7 +67,7 @@ class SubscriptionValidatorTests {
 	void validateShouldBuildTheScheduleAsked() {
 		SubscriptionValidator.Valid valid = this.validator
 			.validate(new SubscriptionRequest("a@example.org", List.of("cyber"), "en", "weekly", "07:30", "friday",
-					"Europe/Moscow", new QuietHoursInput("22:00", "07:00")));
+					"Europe/Moscow", new QuietHoursInput("22:00", "07:00"), null));
 		assertThat(valid.schedule())
 			.isEqualTo(new Schedule(Frequency.WEEKLY, "07:30", DayOfWeek.FRIDAY, "Europe/Moscow", "22:00", "07:00"));
 	}
@@ -81,12 +83,12 @@ class SubscriptionValidatorTests {
 		String huge = "x".repeat(100_000);
 		assertThatExceptionOfType(InvalidSubscriptionException.class)
 			.isThrownBy(() -> this.validator.validate(new SubscriptionRequest("a@example.org", List.of("cyber"), "en",
-					"HOURLY", "25:00", "FUNDAY", "Mars/Olympus_Mons", new QuietHoursInput("7:00", huge))))
+					"HOURLY", "25:00", "FUNDAY", "Mars/Olympus_Mons", new QuietHoursInput("7:00", huge), null)))
 			.satisfies((ex) -> assertThat(ex.errors()).containsOnlyKeys("frequency", "deliveryTime", "dayOfWeek",
 					"timeZone", "quietHours.from", "quietHours.to"));
 		assertThatExceptionOfType(InvalidSubscriptionException.class)
 			.isThrownBy(() -> this.validator.validate(new SubscriptionRequest("a@example.org", List.of("cyber"), "en",
-					huge, "08:00\r\nBcc: x", null, huge, null)))
+					huge, "08:00\r\nBcc: x", null, huge, null, null)))
 			.satisfies((ex) -> assertThat(ex.errors()).containsOnlyKeys("frequency", "deliveryTime", "timeZone"));
 	}
 
@@ -94,11 +96,11 @@ class SubscriptionValidatorTests {
 	void validateWhenQuietHoursAreEmptyOrHalfGivenShouldRefuse() {
 		assertThatExceptionOfType(InvalidSubscriptionException.class)
 			.isThrownBy(() -> this.validator.validate(new SubscriptionRequest("a@example.org", List.of("cyber"), "en",
-					null, null, null, null, new QuietHoursInput("22:00", "22:00"))))
+					null, null, null, null, new QuietHoursInput("22:00", "22:00"), null)))
 			.satisfies((ex) -> assertThat(ex.errors()).containsOnlyKeys("quietHours"));
 		assertThatExceptionOfType(InvalidSubscriptionException.class)
 			.isThrownBy(() -> this.validator.validate(new SubscriptionRequest("a@example.org", List.of("cyber"), "en",
-					null, null, null, null, new QuietHoursInput("22:00", null))))
+					null, null, null, null, new QuietHoursInput("22:00", null), null)))
 			.satisfies((ex) -> assertThat(ex.errors()).containsOnlyKeys("quietHours.to"));
 	}
 

@@ -1,4 +1,4 @@
-package dev.herald.catalog.search;
+package dev.herald.contracts.text;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,11 +27,11 @@ import org.tartarus.snowball.SnowballStemmer;
 import org.tartarus.snowball.ext.EnglishStemmer;
 import org.tartarus.snowball.ext.RussianStemmer;
 
-import org.springframework.stereotype.Component;
-
 /**
- * Turns text into search terms: the words of a record as stored in its {@code terms}
- * array, and the words of a query as alternatives to look up there.
+ * Turns text into search terms: the words of a record as the catalog stores them and
+ * notify's saved searches match them, and the words of a query as alternatives to look up
+ * there. One analysis for both, so that a saved search finds what the same search in the
+ * catalog finds.
  * <p>
  * Words are NFKC-normalized, lower-cased and accent-folded; English and Russian stop
  * words are dropped; in records written in English or Russian, Latin words are stemmed
@@ -43,7 +43,6 @@ import org.springframework.stereotype.Component;
  * Document symbols such as {@code A/75/906} are stored whole (lower-cased) and a query
  * word that looks like a symbol is looked up whole, not split at its slashes.
  */
-@Component
 public final class TextAnalyzer {
 
 	private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.()*_-]*(/[A-Za-z0-9.()*_-]+)+");
@@ -80,13 +79,10 @@ public final class TextAnalyzer {
 	 * @return the terms
 	 */
 	public List<String> recordTerms(String language, Collection<String> texts, Collection<String> documentSymbols) {
-		boolean stem = STEMMED_LANGUAGES.contains(primaryLanguage(language));
-		Set<String> terms = new HashSet<>();
 		// One pass over all the texts: a line break separates words as the end of a text
 		// does.
-		for (String word : words(texts.stream().filter(Objects::nonNull).collect(Collectors.joining("\n")))) {
-			terms.add(stem ? stem(word) : word);
-		}
+		Set<String> terms = new HashSet<>(
+				recordWords(language, texts.stream().filter(Objects::nonNull).collect(Collectors.joining("\n"))));
 		for (String symbol : documentSymbols) {
 			terms.add(symbol.toLowerCase(Locale.ROOT));
 			terms.addAll(words(symbol));
@@ -94,6 +90,21 @@ public final class TextAnalyzer {
 		List<String> sorted = new ArrayList<>(terms);
 		Collections.sort(sorted);
 		return sorted;
+	}
+
+	/**
+	 * Returns the words of a record's text in order, as its terms hold them: stemmed in a
+	 * record written in English or Russian.
+	 * @param language the record's BCP 47 language tag
+	 * @param text the text
+	 * @return the words, stop words left out
+	 */
+	public List<String> recordWords(String language, String text) {
+		List<String> words = words(text);
+		if (STEMMED_LANGUAGES.contains(primaryLanguage(language))) {
+			words.replaceAll(this::stem);
+		}
+		return words;
 	}
 
 	/**

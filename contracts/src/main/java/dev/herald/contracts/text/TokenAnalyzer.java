@@ -1,4 +1,4 @@
-package dev.herald.catalog.search;
+package dev.herald.contracts.text;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;

@@ -1,4 +1,4 @@
-package dev.herald.catalog.search;
+package dev.herald.contracts.text;
 
 import java.util.List;
 import java.util.Set;

@@ -1,0 +1,176 @@
+package dev.herald.notify.matching;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.herald.contracts.text.TextAnalyzer;
+import dev.herald.notify.search.InvalidSearchException;
+import dev.herald.notify.search.SavedSearch;
+import dev.herald.notify.search.SearchDocument;
+import dev.herald.notify.search.SearchSyntax;
+import dev.herald.notify.subscription.SavedSearches;
+import dev.herald.notify.subscription.SubscriberStore;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.QueryMatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Every active subscriber's saved searches, as an index of their queries (Lucene's
+ * monitor): a record is matched against all of them at once, not one search at a time.
+ * <p>
+ * The subscribers collection is the source of truth. Before each match, the index takes
+ * in the subscribers changed since it last looked (by {@code updatedAt}, with a margin
+ * for clocks of other instances), so a search saved through any instance applies to the
+ * next record every instance matches.
+ */
+@Component
+class SavedSearchIndex {
+
+	private static final Logger logger = LoggerFactory.getLogger(SavedSearchIndex.class);
+
+	/**
+	 * How far back each look reaches before the last one, for writes of other instances.
+	 */
+	private static final Duration MARGIN = Duration.ofMinutes(1);
+
+	private final SubscriberStore subscribers;
+
+	private final SearchSyntax syntax;
+
+	private final TextAnalyzer analyzer;
+
+	private final Clock clock;
+
+	private final Monitor monitor;
+
+	/** The queries indexed for each subscriber, and the change of it they reflect. */
+	private final Map<String, Indexed> indexed = new HashMap<>();
+
+	private Instant lookedAt = Instant.EPOCH;
+
+	SavedSearchIndex(SubscriberStore subscribers, SearchSyntax syntax, TextAnalyzer analyzer, Clock clock) {
+		this.subscribers = subscribers;
+		this.syntax = syntax;
+		this.analyzer = analyzer;
+		this.clock = clock;
+		try {
+			this.monitor = new Monitor(SearchDocument.analyzer());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The saved searches each record matches.
+	 * @param records the records
+	 * @return by record id, the subscribers whose searches match it and, for each, the
+	 * query of the first search that does
+	 */
+	synchronized Map<String, Map<String, String>> match(List<PublishedRecord> records) {
+		refresh();
+		Map<String, Map<String, String>> matches = new LinkedHashMap<>();
+		if (this.indexed.isEmpty()) {
+			return matches;
+		}
+		try {
+			for (PublishedRecord record : records) {
+				MatchingQueries<QueryMatch> matching = this.monitor.match(document(record), QueryMatch.SIMPLE_MATCHER);
+				for (QueryMatch match : matching.getMatches()) {
+					String id = match.getQueryId();
+					String subscriberId = id.substring(0, id.lastIndexOf('/'));
+					Indexed searches = this.indexed.get(subscriberId);
+					if (searches != null) {
+						matches.computeIfAbsent(record.id(), (key) -> new LinkedHashMap<>())
+							.merge(subscriberId, searches.query(id), (first, other) -> first);
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return matches;
+	}
+
+	/**
+	 * Number of saved searches indexed.
+	 * @return the count
+	 */
+	synchronized int size() {
+		return this.indexed.values().stream().mapToInt((searches) -> searches.queries().size()).sum();
+	}
+
+	private org.apache.lucene.document.Document document(PublishedRecord record) {
+		return SearchDocument.of(this.analyzer, record.language(), record.kind(), record.organization(),
+				java.util.Arrays.asList(record.title(), record.summary(), record.body()), record.documentSymbols());
+	}
+
+	private void refresh() {
+		Instant now = this.clock.instant();
+		Instant since = this.lookedAt.equals(Instant.EPOCH) ? Instant.EPOCH : this.lookedAt.minus(MARGIN);
+		List<SavedSearches> changed = this.subscribers.findChangedSince(since);
+		try {
+			for (SavedSearches subscriber : changed) {
+				Indexed before = this.indexed.get(subscriber.id());
+				if (before != null && Objects.equals(before.updatedAt(), subscriber.updatedAt())) {
+					continue;
+				}
+				if (before != null) {
+					this.monitor.deleteById(new ArrayList<>(before.queries().keySet()));
+					this.indexed.remove(subscriber.id());
+				}
+				if (subscriber.apply()) {
+					index(subscriber);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.lookedAt = now;
+	}
+
+	private void index(SavedSearches subscriber) throws IOException {
+		Map<String, String> queries = new LinkedHashMap<>();
+		List<MonitorQuery> registered = new ArrayList<>();
+		List<SavedSearch> searches = subscriber.searches();
+		for (int i = 0; i < searches.size(); i++) {
+			String id = subscriber.id() + "/" + i;
+			try {
+				registered.add(new MonitorQuery(id, this.syntax.query(searches.get(i))));
+				queries.put(id, searches.get(i).query());
+			}
+			catch (InvalidSearchException ex) {
+				// Stored before a stricter syntax: it matches nothing until changed.
+				logger.warn("Saved search {} of subscriber {} is not usable: {}", i, subscriber.id(), ex.getMessage());
+			}
+		}
+		this.monitor.register(registered);
+		this.indexed.put(subscriber.id(), new Indexed(queries, subscriber.updatedAt()));
+	}
+
+	/** The queries of one subscriber, by query id, and the change they reflect. */
+	private record Indexed(Map<String, String> queries, Instant updatedAt) {
+
+		String query(String id) {
+			return this.queries.get(id);
+		}
+
+	}
+
+}
