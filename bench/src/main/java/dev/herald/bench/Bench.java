@@ -52,8 +52,8 @@ public final class Bench {
 				say("L1: POST to readable in the catalog");
 				catalog.latency(table, r2 / 2);
 			}
-			if (options.measures("R6") || options.measures("N1") || options.measures("L2")) {
-				say("R6, N1, L2: notify");
+			if (options.measures("R6") || options.measures("N1") || options.measures("L2") || options.measures("M1")) {
+				say("R6, N1, L2, M1: notify");
 				new NotifyFigures(system, options).run(table);
 			}
 			memory(table, system.memoryPeaks());

@@ -41,6 +41,10 @@ public class NotifyMetrics {
 
 	private final AtomicLong scheduled = new AtomicLong();
 
+	private final Timer searchMatch;
+
+	private final AtomicLong searches = new AtomicLong();
+
 	NotifyMetrics(MeterRegistry registry) {
 		for (EmailKind kind : EmailKind.values()) {
 			this.sent.put(kind,
@@ -66,6 +70,16 @@ public class NotifyMetrics {
 			.register(registry);
 		this.deadLettered = Counter.builder("herald.notify.records.dead-lettered")
 			.description("Record events refused for breaking the contract, sent to the dead-letter topic")
+			.register(registry);
+		// Percentiles over the last 20 to 40 seconds: a change of load shows soon.
+		this.searchMatch = Timer.builder("herald.notify.searches.match")
+			.description("Matching one record against every saved search")
+			.publishPercentiles(0.5, 0.99)
+			.distributionStatisticExpiry(Duration.ofSeconds(20))
+			.distributionStatisticBufferLength(2)
+			.register(registry);
+		Gauge.builder("herald.notify.searches", this.searches, AtomicLong::get)
+			.description("Saved searches of active subscribers in the index")
 			.register(registry);
 		Gauge.builder("herald.notify.outbox.emails", this.due, AtomicLong::get)
 			.description("Emails still to send")
@@ -117,6 +131,22 @@ public class NotifyMetrics {
 	public void backlog(Outbox.Backlog backlog) {
 		this.due.set(backlog.due());
 		this.scheduled.set(backlog.scheduled());
+	}
+
+	/**
+	 * A record was matched against every saved search.
+	 * @param took how long it took
+	 */
+	public void searchMatched(Duration took) {
+		this.searchMatch.record(took);
+	}
+
+	/**
+	 * The index of saved searches changed.
+	 * @param count saved searches it holds
+	 */
+	public void searchesIndexed(long count) {
+		this.searches.set(count);
 	}
 
 }

@@ -104,7 +104,7 @@ class FanOutIntegrationTests {
 		for (int i = 0; i < count; i++) {
 			String email = prefix + "-" + i + "@example.org";
 			seeded.add(new Subscriber(UUID.randomUUID().toString(), email, email, List.of(topic),
-					SubscriberStatus.ACTIVE, Schedule.immediate(), "en", now, now, now, null, 0, 0, null));
+					SubscriberStatus.ACTIVE, Schedule.immediate(), "en", now, now, now, null, 0, 0L, null));
 		}
 		this.mongo.insert(seeded, Subscriber.class);
 		return seeded;

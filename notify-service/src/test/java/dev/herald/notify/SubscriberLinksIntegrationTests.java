@@ -119,7 +119,7 @@ class SubscriberLinksIntegrationTests extends NotifyScenarioSupport {
 			.header("X-Admin-Key", ADMIN_KEY)).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.tokenVersion")
-			.isEqualTo((int) subscriber.tokenVersion() + 1);
+			.isEqualTo((int) (subscriber.tokenVersion() + 1));
 		assertThat(this.mvc.get().uri(Mailbox.pathAndQuery(leaked))).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyText()
 			.contains("no longer valid");

@@ -11,8 +11,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a counter of a service from its actuator: one meter's JSON, which costs the
- * service far less to produce than its whole Prometheus page.
+ * Reads a meter of a service from its actuator: one meter's JSON, which costs the service
+ * far less to produce than its whole Prometheus page.
  */
 final class Metrics {
 
@@ -30,6 +30,21 @@ final class Metrics {
 	 * @return the count, or -1 when the service did not answer
 	 */
 	static double count(String baseUrl, String name) {
+		return statistic(baseUrl, name, "COUNT");
+	}
+
+	/**
+	 * The value of a gauge, summed over its tags.
+	 * @param baseUrl the service
+	 * @param name the meter's name and tag filter, such as
+	 * {@code jvm.memory.used?tag=area:heap}
+	 * @return the value, or -1 when the service did not answer
+	 */
+	static double value(String baseUrl, String name) {
+		return statistic(baseUrl, name, "VALUE");
+	}
+
+	private static double statistic(String baseUrl, String name, String statistic) {
 		try {
 			HttpResponse<String> response = CLIENT
 				.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/metrics/" + name))
@@ -39,7 +54,7 @@ final class Metrics {
 				return (response.statusCode() == 404) ? 0 : -1;
 			}
 			for (JsonNode measurement : JSON.readTree(response.body()).path("measurements")) {
-				if ("COUNT".equals(measurement.path("statistic").asString())) {
+				if (statistic.equals(measurement.path("statistic").asString())) {
 					return measurement.path("value").asDouble();
 				}
 			}

@@ -63,7 +63,7 @@ public final class NotifyFigures {
 	}
 
 	/**
-	 * Measures R6, N1 and L2.
+	 * Measures R6, N1, L2 and M1.
 	 * @param table where the figures go
 	 */
 	public void run(ResultTable table) {
@@ -82,7 +82,7 @@ public final class NotifyFigures {
 		// N1 sends every record to one subscriber: without a burst limit, or all but ten
 		// would roll up into one email at the end of the hour, which is what the limit is
 		// for but not what N1 measures.
-		this.system.startService("notify-service", "--spring.mongodb.database=" + DATABASE,
+		Service notify = this.system.startService("notify-service", "--spring.mongodb.database=" + DATABASE,
 				"--herald.notify.delivery.concurrency=" + SENDERS, "--herald.notify.delivery.burst-limit=0");
 		warmUp(fanOut);
 		for (int rep = 0; rep < this.options.repetitions(); rep++) {
@@ -95,6 +95,18 @@ public final class NotifyFigures {
 		}
 		if (this.options.measures("L2") && !n1.isEmpty()) {
 			latency(table, Stats.median(n1.herald()) / 2);
+		}
+		if (this.options.measures("M1")) {
+			int searches = this.options.scaled(100_000);
+			Figure m1 = table.add(Figure.alone("M1", "notify: matching one record against "
+					+ String.format(java.util.Locale.ROOT, "%,d", searches) + " saved searches, 99th percentile",
+					"ms"));
+			Figure heap = table
+				.add(Figure.alone("M1 heap", "notify: used heap with those saved searches loaded (-Xmx384m)", "MiB"));
+			try (MongoClient mongo = MongoClients.create(this.system.mongoUri())) {
+				new SearchFigures(mongo.getDatabase(DATABASE), this.producer, notify.url()).run(m1, heap, searches,
+						this.options.repetitions());
+			}
 		}
 		this.system.stopService("notify-service");
 		this.system.stopService("ingest-service");

@@ -9,8 +9,10 @@ import java.util.Locale;
  * @param to recipient address
  * @param confirmUrl signed confirmation link
  * @param topics labels of the requested topics
+ * @param searches the queries of the saved searches
  * @param locale the language of the email
  */
-public record ConfirmationMail(String to, String confirmUrl, List<String> topics, Locale locale) {
+public record ConfirmationMail(String to, String confirmUrl, List<String> topics, List<String> searches,
+		Locale locale) {
 
 }

@@ -11,8 +11,10 @@ import java.util.Locale;
  * @param manageUrl signed manage link
  * @param unsubscribeUrl signed unsubscribe link
  * @param topics labels of the topics followed
+ * @param searches the queries of the saved searches
  * @param locale the language of the email
  */
-public record ManageMail(String to, String manageUrl, String unsubscribeUrl, List<String> topics, Locale locale) {
+public record ManageMail(String to, String manageUrl, String unsubscribeUrl, List<String> topics, List<String> searches,
+		Locale locale) {
 
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import dev.herald.contracts.text.TextAnalyzer;
+import dev.herald.notify.NotifyMetrics;
 import dev.herald.notify.search.InvalidSearchException;
 import dev.herald.notify.search.SavedSearch;
 import dev.herald.notify.search.SearchDocument;
@@ -62,8 +63,14 @@ class SavedSearchIndex {
 
 	private Instant lookedAt = Instant.EPOCH;
 
-	SavedSearchIndex(SubscriberStore subscribers, SearchSyntax syntax, TextAnalyzer analyzer, Clock clock) {
+	private final NotifyMetrics metrics;
+
+	private int size;
+
+	SavedSearchIndex(SubscriberStore subscribers, SearchSyntax syntax, TextAnalyzer analyzer, NotifyMetrics metrics,
+			Clock clock) {
 		this.subscribers = subscribers;
+		this.metrics = metrics;
 		this.syntax = syntax;
 		this.analyzer = analyzer;
 		this.clock = clock;
@@ -89,7 +96,9 @@ class SavedSearchIndex {
 		}
 		try {
 			for (PublishedRecord record : records) {
+				long start = System.nanoTime();
 				MatchingQueries<QueryMatch> matching = this.monitor.match(document(record), QueryMatch.SIMPLE_MATCHER);
+				this.metrics.searchMatched(Duration.ofNanos(System.nanoTime() - start));
 				for (QueryMatch match : matching.getMatches()) {
 					String id = match.getQueryId();
 					String subscriberId = id.substring(0, id.lastIndexOf('/'));
@@ -105,14 +114,6 @@ class SavedSearchIndex {
 			throw new UncheckedIOException(ex);
 		}
 		return matches;
-	}
-
-	/**
-	 * Number of saved searches indexed.
-	 * @return the count
-	 */
-	synchronized int size() {
-		return this.indexed.values().stream().mapToInt((searches) -> searches.queries().size()).sum();
 	}
 
 	private org.apache.lucene.document.Document document(PublishedRecord record) {
@@ -133,6 +134,7 @@ class SavedSearchIndex {
 				if (before != null) {
 					this.monitor.deleteById(new ArrayList<>(before.queries().keySet()));
 					this.indexed.remove(subscriber.id());
+					this.size -= before.queries().size();
 				}
 				if (subscriber.apply()) {
 					index(subscriber);
@@ -143,6 +145,7 @@ class SavedSearchIndex {
 			throw new UncheckedIOException(ex);
 		}
 		this.lookedAt = now;
+		this.metrics.searchesIndexed(this.size);
 	}
 
 	private void index(SavedSearches subscriber) throws IOException {
@@ -162,6 +165,7 @@ class SavedSearchIndex {
 		}
 		this.monitor.register(registered);
 		this.indexed.put(subscriber.id(), new Indexed(queries, subscriber.updatedAt()));
+		this.size += queries.size();
 	}
 
 	/** The queries of one subscriber, by query id, and the change they reflect. */

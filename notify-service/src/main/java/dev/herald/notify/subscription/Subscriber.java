@@ -31,13 +31,21 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param permanentFailures permanent delivery failures since the last successful one
  * @param tokenVersion the version that confirmation and manage links must carry: raised
  * when a subscribe request changes a subscription that is not active, on unsubscribing
- * and when an operator revokes the links, which voids every such link issued before
+ * and when an operator revokes the links, which voids every such link issued before (0
+ * when stored before token versions)
  * @param searches saved searches, whose matching records are sent as the topics' are
  */
 @Document(Subscriber.COLLECTION)
 public record Subscriber(@Id String id, String email, String emailKey, List<String> topics, SubscriberStatus status,
 		Schedule schedule, String language, Instant createdAt, Instant updatedAt, Instant confirmedAt,
-		Instant unsubscribedAt, int permanentFailures, long tokenVersion, List<SavedSearch> searches) {
+		Instant unsubscribedAt, int permanentFailures, Long tokenVersion, List<SavedSearch> searches) {
+
+	/**
+	 * A subscriber; one stored before token versions has version 0.
+	 */
+	public Subscriber {
+		tokenVersion = (tokenVersion != null) ? tokenVersion : 0L;
+	}
 
 	/** Name of the collection. */
 	public static final String COLLECTION = "subscribers";

@@ -83,7 +83,7 @@ public class SubscriberStore implements InitializingBean {
 				try {
 					return this.mongo
 						.insert(new Subscriber(UUID.randomUUID().toString(), email.address(), email.key(), topics,
-								SubscriberStatus.PENDING, schedule, language, now, now, null, null, 0, 0, searches));
+								SubscriberStatus.PENDING, schedule, language, now, now, null, null, 0, 0L, searches));
 				}
 				catch (DuplicateKeyException ex) {
 					continue;

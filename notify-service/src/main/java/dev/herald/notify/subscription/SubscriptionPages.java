@@ -92,7 +92,8 @@ class SubscriptionPages {
 			return confirmed(subscriber, locale);
 		}
 		return new ModelAndView("confirm",
-				Map.of("token", token, "topics", this.subscriptions.labels(subscriber.topics(), locale)));
+				Map.of("token", token, "topics", this.subscriptions.labels(subscriber.topics(), locale), "searches",
+						this.subscriptions.queries(subscriber)));
 	}
 
 	@PostMapping("/subscriptions/confirm")
@@ -101,8 +102,10 @@ class SubscriptionPages {
 	}
 
 	private ModelAndView confirmed(Subscriber subscriber, Locale locale) {
-		return new ModelAndView("confirmed", Map.of("topics", this.subscriptions.labels(subscriber.topics(), locale),
-				"manageUrl", this.links.manage(subscriber.id(), subscriber.tokenVersion())));
+		return new ModelAndView("confirmed",
+				Map.of("topics", this.subscriptions.labels(subscriber.topics(), locale), "searches",
+						this.subscriptions.queries(subscriber), "manageUrl",
+						this.links.manage(subscriber.id(), subscriber.tokenVersion())));
 	}
 
 	@GetMapping("/subscriptions/manage")

@@ -9,6 +9,7 @@ import dev.herald.notify.mail.ManageMail;
 import dev.herald.notify.mail.SubscriptionMailer;
 import dev.herald.notify.ratelimit.AddressQuota;
 import dev.herald.notify.ratelimit.ClientRateLimiter;
+import dev.herald.notify.search.SavedSearch;
 import dev.herald.notify.token.InvalidTokenException;
 import dev.herald.notify.token.SubscriberLinks;
 import dev.herald.notify.token.TokenPurpose;
@@ -84,12 +85,12 @@ public class SubscriptionService {
 				this.mailer.send(new ManageMail(subscriber.email(),
 						this.links.manageOnRequest(subscriber.id(), subscriber.tokenVersion()),
 						this.links.unsubscribe(subscriber.id(), subscriber.tokenVersion()),
-						labels(subscriber.topics(), locale), locale));
+						labels(subscriber.topics(), locale), queries(subscriber), locale));
 			}
 			else {
 				this.mailer.send(new ConfirmationMail(subscriber.email(),
 						this.links.confirm(subscriber.id(), subscriber.tokenVersion()),
-						labels(subscriber.topics(), locale), locale));
+						labels(subscriber.topics(), locale), queries(subscriber), locale));
 			}
 		}
 		catch (MailException ex) {
@@ -187,6 +188,15 @@ public class SubscriptionService {
 	public Subscriber unsubscribeManaged(String token) {
 		return this.store.unsubscribe(current(this.tokens.verify(token, TokenPurpose.MANAGE)).id())
 			.orElseThrow(InvalidTokenException::unknownSubscriber);
+	}
+
+	/**
+	 * The queries of a subscriber's saved searches.
+	 * @param subscriber the subscriber
+	 * @return the queries
+	 */
+	public List<String> queries(Subscriber subscriber) {
+		return subscriber.searchesOrEmpty().stream().map(SavedSearch::query).toList();
 	}
 
 	/**

@@ -105,7 +105,8 @@ class SubscriptionValidator {
 
 	private List<String> checkTopics(List<String> topics, List<SavedSearch> searches, Map<String, String> errors) {
 		if (topics == null || topics.isEmpty()) {
-			if (searches == null || searches.isEmpty()) {
+			boolean searchRefused = errors.keySet().stream().anyMatch((field) -> field.startsWith("searches"));
+			if ((searches == null || searches.isEmpty()) && !searchRefused) {
 				errors.put("topics", "choose at least one topic or saved search");
 			}
 			return List.of();

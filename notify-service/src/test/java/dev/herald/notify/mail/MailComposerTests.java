@@ -139,12 +139,14 @@ class MailComposerTests {
 
 	@Test
 	void confirmationShouldCarryTheLinkAndNoListHeaders() throws Exception {
-		MimeMessage message = this.composer.confirmation(new ConfirmationMail("reader@example.org",
-				"https://notify.herald.test/subscriptions/confirm?token=c", List.of("Peacekeeping"), Locale.ENGLISH));
+		MimeMessage message = this.composer.confirmation(
+				new ConfirmationMail("reader@example.org", "https://notify.herald.test/subscriptions/confirm?token=c",
+						List.of("Peacekeeping"), List.of("\"information security\""), Locale.ENGLISH));
 		assertThat(message.getSubject()).isEqualTo("[Herald] Confirm your subscription");
 		assertThat(part(message, 0)).contains("https://notify.herald.test/subscriptions/confirm?token=c",
-				"Peacekeeping");
-		assertThat(part(message, 1)).contains("https://notify.herald.test/subscriptions/confirm?token=c");
+				"Peacekeeping", "Saved search: “\"information security\"”");
+		assertThat(part(message, 1)).contains("https://notify.herald.test/subscriptions/confirm?token=c",
+				"Saved search: “&quot;information security&quot;”");
 		assertThat(message.getHeader("List-Unsubscribe")).isNull();
 	}
 

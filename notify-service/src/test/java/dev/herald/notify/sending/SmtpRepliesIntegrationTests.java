@@ -267,7 +267,7 @@ class SmtpRepliesIntegrationTests {
 	private Subscriber seed(String email, String topic) {
 		Instant now = Instant.now();
 		return this.mongo.insert(new Subscriber(UUID.randomUUID().toString(), email, email, List.of(topic),
-				SubscriberStatus.ACTIVE, Schedule.immediate(), "en", now, now, now, null, 0, 0, null));
+				SubscriberStatus.ACTIVE, Schedule.immediate(), "en", now, now, now, null, 0, 0L, null));
 	}
 
 }

@@ -39,6 +39,23 @@ class SubscriberStoreTests {
 	}
 
 	@Test
+	void subscriberStoredBeforeTokenVersionsShouldBeAtVersionZeroAndKeepWorking() {
+		this.mongo.getCollection(Subscriber.COLLECTION)
+			.insertOne(new org.bson.Document("_id", "legacy").append("email", "old@example.org")
+				.append("emailKey", "old@example.org")
+				.append("topics", List.of("peacekeeping"))
+				.append("status", "PENDING")
+				.append("language", "en")
+				.append("permanentFailures", 0));
+		assertThat(this.store.findById("legacy")).get().extracting(Subscriber::tokenVersion).isEqualTo(0L);
+		assertThat(this.store.activate("legacy", 1)).get().extracting(Subscriber::isActive).isEqualTo(false);
+		assertThat(this.store.activate("legacy", 0)).get().extracting(Subscriber::isActive).isEqualTo(true);
+		assertThat(this.store.change("legacy", 0, List.of("cyber"), null, null, null)).isPresent();
+		assertThat(this.store.unsubscribe("legacy")).get().extracting(Subscriber::tokenVersion).isEqualTo(1L);
+		assertThat(this.store.change("legacy", 0, List.of("peacekeeping"), null, null, null)).isEmpty();
+	}
+
+	@Test
 	void registerWhenNewShouldCreateAPendingImmediateSubscriber() {
 		Subscriber subscriber = register("Reader@Example.org", "peacekeeping");
 		assertThat(subscriber.status()).isEqualTo(SubscriberStatus.PENDING);

@@ -283,14 +283,14 @@ class SubscriptionPagesTests {
 
 	private static Subscriber subscriber(SubscriberStatus status) {
 		return new Subscriber("s-9", "reader@example.org", "reader@example.org", List.of("peacekeeping"), status, null,
-				"en", Instant.now(), Instant.now(), null, null, 0, 3, null);
+				"en", Instant.now(), Instant.now(), null, null, 0, 3L, null);
 	}
 
 	@Test
 	void managePageShouldShowTheAddressAndTickTheFollowedTopics() {
 		Subscriber subscriber = new Subscriber("s-1", "<b>reader</b>@example.org", "reader@example.org",
 				List.of("cyber"), SubscriberStatus.ACTIVE, Schedule.immediate(), "en", Instant.now(), Instant.now(),
-				Instant.now(), null, 0, 0, null);
+				Instant.now(), null, 0, 0L, null);
 		given(this.subscriptions.show("abc.def")).willReturn(subscriber);
 		given(this.links.unsubscribeToken("s-1", 0)).willReturn("unsub.token");
 		assertThat(this.mvc.get().uri("/subscriptions/manage?token=abc.def")).hasStatusOk()
@@ -305,7 +305,7 @@ class SubscriptionPagesTests {
 		Subscriber subscriber = new Subscriber("s-2", "reader@example.org", "reader@example.org", List.of("cyber"),
 				SubscriberStatus.ACTIVE,
 				new Schedule(Frequency.DAILY, "07:30", DayOfWeek.MONDAY, "Europe/Moscow", "22:00", "07:00"), "en",
-				Instant.now(), Instant.now(), Instant.now(), null, 0, 0, null);
+				Instant.now(), Instant.now(), Instant.now(), null, 0, 0L, null);
 		given(this.subscriptions.show("abc.def")).willReturn(subscriber);
 		given(this.subscriptions.change(eq("abc.def"), any())).willReturn(subscriber);
 		given(this.links.unsubscribeToken("s-2", 0)).willReturn("unsub.token");
@@ -328,7 +328,7 @@ class SubscriptionPagesTests {
 	void manageFormWithNoTopicTickedShouldBeRefusedNotKeepTheOldTopics() {
 		Subscriber subscriber = new Subscriber("s-3", "reader@example.org", "reader@example.org", List.of("cyber"),
 				SubscriberStatus.ACTIVE, Schedule.immediate(), "en", Instant.now(), Instant.now(), Instant.now(), null,
-				0, 0, null);
+				0, 0L, null);
 		given(this.subscriptions.show("abc.def")).willReturn(subscriber);
 		given(this.links.unsubscribeToken("s-3", 0)).willReturn("unsub.token");
 		given(this.subscriptions.change(eq("abc.def"), any()))

@@ -1,0 +1,152 @@
+package dev.herald.bench.figures;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.InsertManyOptions;
+import dev.herald.bench.load.EventProducer;
+import dev.herald.bench.load.RecordFactory;
+import dev.herald.bench.report.Figure;
+import org.bson.Document;
+
+/**
+ * M1: matching one record against 100,000 stored saved searches, as notify does it (its
+ * own timer of each match, read from its actuator), and notify's heap with them loaded.
+ * <p>
+ * The searches belong to subscribers who follow no topic, so the figures measured before
+ * see none of them. Each search is one word that no other search has, alone, in a phrase
+ * or with an exclusion; each record carries one of those words, so it matches one search
+ * among all.
+ */
+final class SearchFigures {
+
+	private static final String RECORDS_TOPIC = "herald.records.v1";
+
+	/** A topic no subscriber of the bench follows: only saved searches match. */
+	private static final String UNFOLLOWED_TOPIC = "crisis-response";
+
+	private static final int WARM_UP = 300;
+
+	private static final int MEASURED = 500;
+
+	/** Longer than notify's window of percentiles: the warm-up has left it. */
+	private static final Duration WINDOW = Duration.ofSeconds(45);
+
+	private final MongoDatabase database;
+
+	private final EventProducer producer;
+
+	private final RecordFactory factory = new RecordFactory(17);
+
+	private final String notifyUrl;
+
+	SearchFigures(MongoDatabase database, EventProducer producer, String notifyUrl) {
+		this.database = database;
+		this.producer = producer;
+		this.notifyUrl = notifyUrl;
+	}
+
+	/**
+	 * Seeds the searches, then measures.
+	 * @param m1 the figure of the match's 99th percentile
+	 * @param heap the figure of notify's heap with the searches loaded
+	 * @param searches how many searches
+	 * @param repetitions repetitions of the measurement
+	 */
+	void run(Figure m1, Figure heap, int searches, int repetitions) {
+		double heapBefore = heapMiB();
+		seed(searches);
+		post(WARM_UP, searches);
+		Drain.await(() -> Metrics.value(this.notifyUrl, "herald.notify.searches"), searches, Duration.ofMinutes(5));
+		heap.add(heapMiB());
+		heap.note("M1 heap: notify's used heap was " + Math.round(heapBefore) + " MiB before the " + searches
+				+ " searches were loaded (a sample of used heap, garbage included)");
+		for (int rep = 0; rep < repetitions; rep++) {
+			waitOut(WINDOW);
+			double before = Metrics.count(this.notifyUrl, "herald.notify.searches.match");
+			post(MEASURED, searches);
+			Drain.await(() -> Metrics.count(this.notifyUrl, "herald.notify.searches.match"), before + MEASURED,
+					Duration.ofMinutes(5));
+			double p99 = Metrics.value(this.notifyUrl, "herald.notify.searches.match.percentile?tag=phi:0.99");
+			double p50 = Metrics.value(this.notifyUrl, "herald.notify.searches.match.percentile?tag=phi:0.5");
+			m1.add(p99 * 1000);
+			m1.note(String.format(Locale.ROOT, "M1 repetition %d: p50 %.2f ms, p99 %.2f ms over %d records", rep + 1,
+					p50 * 1000, p99 * 1000, MEASURED));
+		}
+	}
+
+	private void seed(int count) {
+		Date now = Date.from(Instant.now());
+		List<Document> batch = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			String word = word(i);
+			String query = switch (i % 3) {
+				case 0 -> word;
+				case 1 -> "\"" + word + " meeting\" OR " + word + "s";
+				default -> word + " NOT draft";
+			};
+			String email = "search-" + i + "@bench.example";
+			batch.add(new Document("_id", UUID.randomUUID().toString()).append("email", email)
+				.append("emailKey", email)
+				.append("topics", List.of())
+				.append("searches", List.of(new Document("query", query)))
+				.append("status", "ACTIVE")
+				.append("language", "en")
+				.append("createdAt", now)
+				.append("updatedAt", now)
+				.append("confirmedAt", now)
+				.append("permanentFailures", 0)
+				.append("tokenVersion", 0L));
+			if (batch.size() == 10_000) {
+				insert(batch);
+			}
+		}
+		insert(batch);
+	}
+
+	private void insert(List<Document> batch) {
+		if (!batch.isEmpty()) {
+			this.database.getCollection("subscribers").insertMany(batch, new InsertManyOptions().ordered(false));
+			batch.clear();
+		}
+	}
+
+	/** Records each carrying the word of one search. */
+	private void post(int records, int searches) {
+		for (int i = 0; i < records; i++) {
+			this.producer.write(RECORDS_TOPIC, 1, this.factory, List.of(UNFOLLOWED_TOPIC), word((i * 7919) % searches));
+		}
+	}
+
+	private double heapMiB() {
+		return Metrics.value(this.notifyUrl, "jvm.memory.used?tag=area:heap") / (1024 * 1024);
+	}
+
+	/** A word of letters only, one per search, that no record text has otherwise. */
+	static String word(int i) {
+		StringBuilder word = new StringBuilder("qx");
+		int n = i;
+		do {
+			word.append((char) ('a' + n % 26));
+			n /= 26;
+		}
+		while (n > 0);
+		return word.append("qz").toString();
+	}
+
+	private static void waitOut(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
