@@ -44,6 +44,39 @@ final class Metrics {
 		return statistic(baseUrl, name, "VALUE");
 	}
 
+	/**
+	 * A quantile of a timer, from the service's Prometheus page (where a timer's
+	 * percentiles are published).
+	 * @param baseUrl the service
+	 * @param name the timer's Prometheus name, such as
+	 * {@code herald_notify_searches_match_seconds}
+	 * @param quantile the quantile, such as {@code 0.99}
+	 * @return the value in the timer's unit, or -1 when it is not there
+	 */
+	static double quantile(String baseUrl, String name, String quantile) {
+		try {
+			HttpResponse<String> response = CLIENT
+				.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
+					.timeout(Duration.ofSeconds(10))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			String prefix = name + "{";
+			String wanted = "quantile=\"" + quantile + "\"";
+			return response.body()
+				.lines()
+				.filter((line) -> line.startsWith(prefix) && line.contains(wanted))
+				.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+				.findFirst()
+				.orElse(-1);
+		}
+		catch (IOException | NumberFormatException ex) {
+			return -1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return -1;
+		}
+	}
+
 	private static double statistic(String baseUrl, String name, String statistic) {
 		try {
 			HttpResponse<String> response = CLIENT

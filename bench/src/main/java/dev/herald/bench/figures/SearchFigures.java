@@ -44,44 +44,45 @@ final class SearchFigures {
 
 	private final RecordFactory factory = new RecordFactory(17);
 
-	private final String notifyUrl;
-
-	SearchFigures(MongoDatabase database, EventProducer producer, String notifyUrl) {
+	SearchFigures(MongoDatabase database, EventProducer producer) {
 		this.database = database;
 		this.producer = producer;
-		this.notifyUrl = notifyUrl;
 	}
 
 	/**
-	 * Seeds the searches, then measures.
+	 * Measures, once notify runs on the seeded searches.
+	 * @param notifyUrl notify's address
 	 * @param m1 the figure of the match's 99th percentile
 	 * @param heap the figure of notify's heap with the searches loaded
 	 * @param searches how many searches
 	 * @param repetitions repetitions of the measurement
 	 */
-	void run(Figure m1, Figure heap, int searches, int repetitions) {
-		double heapBefore = heapMiB();
-		seed(searches);
+	void run(String notifyUrl, long notifyPid, Figure m1, Figure heap, int searches, int repetitions) {
+		double heapBefore = liveHeapMiB(notifyUrl, notifyPid);
 		post(WARM_UP, searches);
-		Drain.await(() -> Metrics.value(this.notifyUrl, "herald.notify.searches"), searches, Duration.ofMinutes(5));
-		heap.add(heapMiB());
-		heap.note("M1 heap: notify's used heap was " + Math.round(heapBefore) + " MiB before the " + searches
-				+ " searches were loaded (a sample of used heap, garbage included)");
+		Drain.await(() -> Metrics.value(notifyUrl, "herald.notify.searches"), searches, Duration.ofMinutes(5));
+		heap.add(liveHeapMiB(notifyUrl, notifyPid));
+		heap.note("M1 heap: notify's heap after a full collection was " + Math.round(heapBefore) + " MiB before the "
+				+ searches + " searches were loaded");
 		for (int rep = 0; rep < repetitions; rep++) {
 			waitOut(WINDOW);
-			double before = Metrics.count(this.notifyUrl, "herald.notify.searches.match");
+			double before = Metrics.count(notifyUrl, "herald.notify.searches.match");
 			post(MEASURED, searches);
-			Drain.await(() -> Metrics.count(this.notifyUrl, "herald.notify.searches.match"), before + MEASURED,
+			Drain.await(() -> Metrics.count(notifyUrl, "herald.notify.searches.match"), before + MEASURED,
 					Duration.ofMinutes(5));
-			double p99 = Metrics.value(this.notifyUrl, "herald.notify.searches.match.percentile?tag=phi:0.99");
-			double p50 = Metrics.value(this.notifyUrl, "herald.notify.searches.match.percentile?tag=phi:0.5");
+			double p99 = Metrics.quantile(notifyUrl, "herald_notify_searches_match_seconds", "0.99");
+			double p50 = Metrics.quantile(notifyUrl, "herald_notify_searches_match_seconds", "0.5");
 			m1.add(p99 * 1000);
 			m1.note(String.format(Locale.ROOT, "M1 repetition %d: p50 %.2f ms, p99 %.2f ms over %d records", rep + 1,
 					p50 * 1000, p99 * 1000, MEASURED));
 		}
 	}
 
-	private void seed(int count) {
+	/**
+	 * Stores the searches, each of a subscriber of its own who follows no topic.
+	 * @param count how many
+	 */
+	void seed(int count) {
 		Date now = Date.from(Instant.now());
 		List<Document> batch = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
@@ -124,8 +125,21 @@ final class SearchFigures {
 		}
 	}
 
-	private double heapMiB() {
-		return Metrics.value(this.notifyUrl, "jvm.memory.used?tag=area:heap") / (1024 * 1024);
+	/** Used heap right after a full collection (asked of the JVM with jcmd), in MiB. */
+	private static double liveHeapMiB(String notifyUrl, long pid) {
+		try {
+			Process gc = new ProcessBuilder("jcmd", Long.toString(pid), "GC.run").redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+			gc.waitFor();
+		}
+		catch (java.io.IOException ex) {
+			// Without jcmd, the sample holds garbage too.
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return Metrics.value(notifyUrl, "jvm.memory.used?tag=area:heap") / (1024 * 1024);
 	}
 
 	/** A word of letters only, one per search, that no record text has otherwise. */

@@ -102,9 +102,22 @@ public final class BenchSystem implements AutoCloseable {
 	 * @return the running service
 	 */
 	public Service startService(String name, String... arguments) {
+		return startService(name, List.of(), arguments);
+	}
+
+	/**
+	 * Starts a service with more JVM options than the others, and waits until it is
+	 * ready.
+	 * @param name the module, such as {@code catalog-service}
+	 * @param javaOptions JVM options after the common ones (a later {@code -Xmx} wins)
+	 * @param arguments Spring Boot properties as command-line arguments
+	 * @return the running service
+	 */
+	public Service startService(String name, List<String> javaOptions, String... arguments) {
 		stopService(name);
 		int port = Ports.free();
 		List<String> jvm = new ArrayList<>(JVM_OPTIONS);
+		jvm.addAll(javaOptions);
 		jvm.addAll(flightRecording(this.options, name + "-" + (++this.starts)));
 		List<String> all = new ArrayList<>(List.of(arguments));
 		all.addAll(this.options.settingsOf(name));

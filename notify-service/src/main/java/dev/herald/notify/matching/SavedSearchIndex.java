@@ -48,6 +48,8 @@ class SavedSearchIndex {
 	 */
 	private static final Duration MARGIN = Duration.ofMinutes(1);
 
+	private static final int CHUNK = 2_000;
+
 	private final SubscriberStore subscribers;
 
 	private final SearchSyntax syntax;
@@ -124,21 +126,31 @@ class SavedSearchIndex {
 	private void refresh() {
 		Instant now = this.clock.instant();
 		Instant since = this.lookedAt.equals(Instant.EPOCH) ? Instant.EPOCH : this.lookedAt.minus(MARGIN);
-		List<SavedSearches> changed = this.subscribers.findChangedSince(since);
+		List<String> removed = new ArrayList<>();
+		List<MonitorQuery> added = new ArrayList<>();
+		for (SavedSearches subscriber : this.subscribers.findChangedSince(since)) {
+			Indexed before = this.indexed.get(subscriber.id());
+			if (before != null && Objects.equals(before.updatedAt(), subscriber.updatedAt())) {
+				continue;
+			}
+			if (before != null) {
+				removed.addAll(before.queries().keySet());
+				this.indexed.remove(subscriber.id());
+				this.size -= before.queries().size();
+			}
+			if (subscriber.apply()) {
+				added.addAll(queries(subscriber));
+			}
+		}
 		try {
-			for (SavedSearches subscriber : changed) {
-				Indexed before = this.indexed.get(subscriber.id());
-				if (before != null && Objects.equals(before.updatedAt(), subscriber.updatedAt())) {
-					continue;
-				}
-				if (before != null) {
-					this.monitor.deleteById(new ArrayList<>(before.queries().keySet()));
-					this.indexed.remove(subscriber.id());
-					this.size -= before.queries().size();
-				}
-				if (subscriber.apply()) {
-					index(subscriber);
-				}
+			// Few changes of the index, each a commit, and none larger than a chunk,
+			// whose
+			// analysis is held in memory until it commits.
+			if (!removed.isEmpty()) {
+				this.monitor.deleteById(removed);
+			}
+			for (int from = 0; from < added.size(); from += CHUNK) {
+				this.monitor.register(added.subList(from, Math.min(added.size(), from + CHUNK)));
 			}
 		}
 		catch (IOException ex) {
@@ -148,7 +160,7 @@ class SavedSearchIndex {
 		this.metrics.searchesIndexed(this.size);
 	}
 
-	private void index(SavedSearches subscriber) throws IOException {
+	private List<MonitorQuery> queries(SavedSearches subscriber) {
 		Map<String, String> queries = new LinkedHashMap<>();
 		List<MonitorQuery> registered = new ArrayList<>();
 		List<SavedSearch> searches = subscriber.searches();
@@ -163,9 +175,9 @@ class SavedSearchIndex {
 				logger.warn("Saved search {} of subscriber {} is not usable: {}", i, subscriber.id(), ex.getMessage());
 			}
 		}
-		this.monitor.register(registered);
 		this.indexed.put(subscriber.id(), new Indexed(queries, subscriber.updatedAt()));
 		this.size += queries.size();
+		return registered;
 	}
 
 	/** The queries of one subscriber, by query id, and the change they reflect. */

@@ -57,8 +57,12 @@ public final class SearchSyntax {
 	 * @throws InvalidSearchException when it cannot be used, saying why
 	 */
 	public Query query(SavedSearch search) {
+		Query text = text(search.query());
+		if (search.kind() == null && search.organization() == null && search.symbol() == null) {
+			return text;
+		}
 		BooleanQuery.Builder query = new BooleanQuery.Builder();
-		query.add(text(search.query()), Occur.MUST);
+		query.add(text, Occur.MUST);
 		if (search.kind() != null) {
 			if (!KINDS.contains(search.kind())) {
 				throw new InvalidSearchException("kind must be MEETING or STATEMENT");
@@ -107,6 +111,13 @@ public final class SearchSyntax {
 			throw new InvalidSearchException("query must not contain control characters");
 		}
 		List<Group> groups = groups(tokens(text));
+		if (groups.size() == 1 && !groups.get(0).negated() && groups.get(0).atoms().size() == 1) {
+			// The commonest search, one word or phrase, as the smallest query.
+			Query only = atom(groups.get(0).atoms().get(0));
+			if (only != null) {
+				return only;
+			}
+		}
 		BooleanQuery.Builder query = new BooleanQuery.Builder();
 		boolean required = false;
 		for (Group group : groups) {
