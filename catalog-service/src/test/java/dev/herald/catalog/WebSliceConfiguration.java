@@ -2,7 +2,6 @@ package dev.herald.catalog;
 
 import dev.herald.catalog.record.RecordQueryParser;
 import dev.herald.catalog.topic.Taxonomy;
-import dev.herald.contracts.text.TextAnalyzer;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -14,7 +13,7 @@ import org.springframework.context.annotation.Import;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CatalogProperties.class)
-@Import({ RecordQueryParser.class, TextAnalyzer.class, Taxonomy.class })
+@Import({ RecordQueryParser.class, Taxonomy.class })
 public class WebSliceConfiguration {
 
 }

@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.herald.catalog.TestRecords;
 import dev.herald.catalog.record.RecordDocument;
-import dev.herald.contracts.text.TextAnalyzer;
 import dev.herald.localstack.test.EnableHeraldInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -35,8 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DataMongoTest
 @EnableHeraldInfrastructure
-@Import({ RecordWriter.class, RecordDocuments.class, TextAnalyzer.class, CatalogMetrics.class,
-		RecordWriterTests.Meters.class })
+@Import({ RecordWriter.class, RecordDocuments.class, CatalogMetrics.class, RecordWriterTests.Meters.class })
 class RecordWriterTests {
 
 	@Autowired
