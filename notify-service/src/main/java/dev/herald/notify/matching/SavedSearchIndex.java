@@ -44,9 +44,11 @@ class SavedSearchIndex {
 	private static final Logger logger = LoggerFactory.getLogger(SavedSearchIndex.class);
 
 	/**
-	 * How far back each look reaches before the last one, for writes of other instances.
+	 * How far back each look reaches before the last one: a change stamped by another
+	 * instance's clock (a few seconds off at most) before this look but stored after it
+	 * is still seen. Every look reads again what changed within it, so it stays short.
 	 */
-	private static final Duration MARGIN = Duration.ofMinutes(1);
+	private static final Duration MARGIN = Duration.ofSeconds(10);
 
 	private static final int CHUNK = 2_000;
 
