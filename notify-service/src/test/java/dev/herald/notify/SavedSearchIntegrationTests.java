@@ -131,7 +131,11 @@ class SavedSearchIntegrationTests extends NotifyScenarioSupport {
 
 	/** A word no other test's record carries: letters only, so it stays one word. */
 	private static String uniqueWord() {
-		return "zq" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 8);
+		StringBuilder word = new StringBuilder("zq");
+		for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, 10).toCharArray()) {
+			word.append((char) (Character.isDigit(c) ? 'g' + (c - '0') : c));
+		}
+		return word.toString();
 	}
 
 	private static String ownTopic() {
