@@ -1,11 +1,14 @@
 package dev.herald.catalog;
 
 import dev.herald.contracts.text.TextAnalyzer;
+import dev.herald.contracts.topics.Taxonomy;
+import dev.herald.platform.web.PageLocales;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * The catalog: consumes published records into MongoDB and serves them to readers as a
@@ -13,10 +16,20 @@ import org.springframework.context.annotation.Bean;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(PageLocales.class)
 public class CatalogApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(CatalogApplication.class, args);
+	}
+
+	/**
+	 * The topic taxonomy of the contract.
+	 * @return the taxonomy
+	 */
+	@Bean
+	Taxonomy taxonomy() {
+		return Taxonomy.fromContract();
 	}
 
 	/**

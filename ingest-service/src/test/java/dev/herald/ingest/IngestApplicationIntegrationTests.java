@@ -67,7 +67,8 @@ class IngestApplicationIntegrationTests {
 		assertThat(readiness.statusCode()).isEqualTo(200);
 		JsonNode components = json.readTree(readiness.body()).get("components");
 		assertThat(components.get("kafka").get("status").stringValue()).isEqualTo("UP");
-		assertThat(components.get("kafka").get("details").get("partitions").intValue()).isEqualTo(6);
+		assertThat(components.get("kafka").get("details").get("partitions").get("herald.records.v1").intValue())
+			.isEqualTo(6);
 		assertThat(components.get("readinessState").get("status").stringValue()).isEqualTo("UP");
 		HttpResponse<String> liveness = this.http.get("/actuator/health/liveness");
 		assertThat(liveness.statusCode()).isEqualTo(200);

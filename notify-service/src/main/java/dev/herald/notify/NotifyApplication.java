@@ -2,10 +2,13 @@ package dev.herald.notify;
 
 import java.time.Clock;
 
+import dev.herald.platform.web.PageLocales;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -14,6 +17,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(PageLocales.class)
 @EnableScheduling
 public class NotifyApplication {
 

@@ -1,7 +1,7 @@
 package dev.herald.notify;
 
+import dev.herald.contracts.topics.Taxonomy;
 import dev.herald.localstack.test.HeraldInfrastructure;
-import dev.herald.notify.topic.TopicCatalog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -26,7 +26,7 @@ public abstract class NotifyScenarioSupport {
 	protected MongoTemplate mongo;
 
 	@Autowired
-	protected TopicCatalog taxonomy;
+	protected Taxonomy taxonomy;
 
 	protected Subscribers subscribers;
 

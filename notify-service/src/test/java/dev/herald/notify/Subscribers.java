@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.herald.contracts.topics.Taxonomy;
 import dev.herald.notify.subscription.Subscriber;
-import dev.herald.notify.topic.TopicCatalog;
 import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,7 +48,7 @@ public final class Subscribers {
 
 	private final MongoTemplate mongo;
 
-	private final TopicCatalog taxonomy;
+	private final Taxonomy taxonomy;
 
 	/**
 	 * Subscribers over the service's HTTP API.
@@ -57,7 +57,7 @@ public final class Subscribers {
 	 * @param mongo the service's database
 	 * @param taxonomy the topics one can subscribe to
 	 */
-	public Subscribers(MockMvcTester mvc, Mailbox mailbox, MongoTemplate mongo, TopicCatalog taxonomy) {
+	public Subscribers(MockMvcTester mvc, Mailbox mailbox, MongoTemplate mongo, Taxonomy taxonomy) {
 		this.mvc = mvc;
 		this.mailbox = mailbox;
 		this.mongo = mongo;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 
 import com.rometools.rome.feed.atom.Category;
 import com.rometools.rome.feed.atom.Content;
@@ -15,7 +16,7 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 import dev.herald.catalog.record.RecordDocument;
-import dev.herald.catalog.topic.Taxonomy;
+import dev.herald.contracts.topics.Taxonomy;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -72,7 +73,7 @@ class AtomFeedWriter {
 		for (String slug : record.topics()) {
 			Category category = new Category();
 			category.setTerm(slug);
-			category.setLabel(XmlText.clean(this.taxonomy.label(slug)));
+			category.setLabel(XmlText.clean(this.taxonomy.label(slug, Locale.ENGLISH)));
 			categories.add(category);
 		}
 		entry.setCategories(categories);

@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.herald.catalog.CatalogProperties;
-import dev.herald.catalog.topic.Taxonomy;
 import dev.herald.contracts.text.TextAnalyzer;
+import dev.herald.contracts.topics.Taxonomy;
 
 import org.springframework.stereotype.Component;
 

@@ -3,6 +3,7 @@ package dev.herald.catalog.topic;
 import java.util.List;
 import java.util.Map;
 
+import dev.herald.contracts.topics.Taxonomy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;

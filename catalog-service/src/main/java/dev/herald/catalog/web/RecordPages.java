@@ -16,8 +16,8 @@ import dev.herald.catalog.record.RecordQuery;
 import dev.herald.catalog.record.RecordQueryParser;
 import dev.herald.catalog.record.RecordSearch;
 import dev.herald.catalog.record.RecordSlice;
-import dev.herald.catalog.topic.Taxonomy;
-import dev.herald.catalog.topic.Topic;
+import dev.herald.contracts.topics.Taxonomy;
+import dev.herald.contracts.topics.Topic;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;

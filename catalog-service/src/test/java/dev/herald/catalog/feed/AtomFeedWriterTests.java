@@ -11,7 +11,7 @@ import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.io.WireFeedInput;
 import dev.herald.catalog.TestDocuments;
 import dev.herald.catalog.record.RecordDocument;
-import dev.herald.catalog.topic.Taxonomy;
+import dev.herald.contracts.topics.Taxonomy;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.web.util.UriComponentsBuilder;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AtomFeedWriterTests {
 
-	private final AtomFeedWriter writer = new AtomFeedWriter(new Taxonomy());
+	private final AtomFeedWriter writer = new AtomFeedWriter(Taxonomy.fromContract());
 
 	@Test
 	void writeShouldProduceAnAtomFeedWithStableEntryIdsAndLinks() throws Exception {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 import dev.herald.catalog.TestProperties;
-import dev.herald.catalog.topic.Taxonomy;
 import dev.herald.contracts.text.TextAnalyzer;
+import dev.herald.contracts.topics.Taxonomy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class RecordQueryParserTests {
 
-	private final RecordQueryParser parser = new RecordQueryParser(new TextAnalyzer(), new Taxonomy(),
+	private final RecordQueryParser parser = new RecordQueryParser(new TextAnalyzer(), Taxonomy.fromContract(),
 			TestProperties.defaults());
 
 	@Test
@@ -85,7 +85,7 @@ class RecordQueryParserTests {
 	@Test
 	void parseWhenTopicsAreRepeatedShouldKeepEachOnce() {
 		List<String> topics = Arrays.asList(new String[RecordQueryParser.MAX_TOPICS + 1]);
-		List<String> slugs = new Taxonomy().topics().stream().map((topic) -> topic.slug()).toList();
+		List<String> slugs = Taxonomy.fromContract().topics().stream().map((topic) -> topic.slug()).toList();
 		for (int i = 0; i < topics.size(); i++) {
 			topics.set(i, slugs.get(i % slugs.size()));
 		}

@@ -10,8 +10,8 @@ import java.util.UUID;
 
 import dev.herald.catalog.TestProperties;
 import dev.herald.catalog.TestRecords;
-import dev.herald.catalog.topic.Taxonomy;
 import dev.herald.contracts.text.TextAnalyzer;
+import dev.herald.contracts.topics.Taxonomy;
 import dev.herald.localstack.test.EnableHeraldInfrastructure;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class RecordSearchTests {
 
 	private final TextAnalyzer analyzer = new TextAnalyzer();
 
-	private final RecordQueryParser parser = new RecordQueryParser(this.analyzer, new Taxonomy(),
+	private final RecordQueryParser parser = new RecordQueryParser(this.analyzer, Taxonomy.fromContract(),
 			TestProperties.defaults());
 
 	@Autowired

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.herald.contracts.topics.Taxonomy;
 import dev.herald.ingest.IngestMetrics;
 import dev.herald.ingest.IngestProperties;
 import dev.herald.ingest.security.Operator;
-import dev.herald.ingest.topic.Taxonomy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;

@@ -10,7 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import dev.herald.ingest.topic.Taxonomy;
+import dev.herald.contracts.topics.Taxonomy;
 
 import org.springframework.stereotype.Component;
 
@@ -85,7 +85,7 @@ class RecordValidator {
 			return;
 		}
 		for (int i = 0; i < topics.size(); i++) {
-			if (!this.taxonomy.isKnown(topics.get(i))) {
+			if (!this.taxonomy.contains(topics.get(i))) {
 				problems.add(new FieldProblem("topics[" + i + "]", UNKNOWN_TOPIC));
 			}
 		}

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.herald.contracts.topics.Topic;
+
 /**
  * The keyword rules of a taxonomy, indexed by their first word (by its first letter when
  * that word is a prefix), matched word by word against a text split into words once: fast
@@ -27,8 +29,8 @@ final class KeywordIndex {
 	@SuppressWarnings("unchecked")
 	private final List<Keyword>[] prefixedByFirstChar = new List[Character.MAX_VALUE + 1];
 
-	KeywordIndex(List<Taxonomy.Topic> topics) {
-		for (Taxonomy.Topic topic : topics) {
+	KeywordIndex(List<Topic> topics) {
+		for (Topic topic : topics) {
 			topic.keywords()
 				.values()
 				.stream()

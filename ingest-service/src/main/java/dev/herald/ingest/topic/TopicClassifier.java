@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.herald.contracts.topics.Taxonomy;
+
 import org.springframework.stereotype.Component;
 
 /**

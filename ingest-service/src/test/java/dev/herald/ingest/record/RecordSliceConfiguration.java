@@ -2,7 +2,7 @@ package dev.herald.ingest.record;
 
 import dev.herald.ingest.IngestMetrics;
 import dev.herald.ingest.IngestProperties;
-import dev.herald.ingest.topic.Taxonomy;
+import dev.herald.ingest.topic.TaxonomyConfiguration;
 import dev.herald.ingest.topic.TopicClassifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Import;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IngestProperties.class)
-@Import({ RecordJson.class, RecordIntake.class, RecordValidator.class, RecordIds.class, Taxonomy.class,
+@Import({ RecordJson.class, RecordIntake.class, RecordValidator.class, RecordIds.class, TaxonomyConfiguration.class,
 		TopicClassifier.class, IngestMetrics.class })
 class RecordSliceConfiguration {
 

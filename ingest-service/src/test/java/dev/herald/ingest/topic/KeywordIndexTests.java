@@ -3,6 +3,7 @@ package dev.herald.ingest.topic;
 import java.util.List;
 import java.util.Map;
 
+import dev.herald.contracts.topics.Topic;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +51,7 @@ class KeywordIndexTests {
 	}
 
 	private static KeywordIndex index(String... keywords) {
-		return new KeywordIndex(List.of(new Taxonomy.Topic("t", "T", Map.of("en", List.of(keywords)))));
+		return new KeywordIndex(List.of(new Topic("t", "T", null, null, Map.of("en", List.of(keywords)))));
 	}
 
 }

@@ -1,13 +1,13 @@
 package dev.herald.ingest.topic;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import dev.herald.ingest.IngestProperties;
+import dev.herald.contracts.topics.Taxonomy;
+import dev.herald.contracts.topics.Topic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -15,7 +15,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -128,9 +127,9 @@ class TopicClassifierTests {
 
 	@Test
 	void classifyWhenTextWritesYoAsYeOrTheOtherWayShouldMatch() {
-		TopicClassifier classifier = new TopicClassifier(
-				new Taxonomy(List.of(new Taxonomy.Topic("united", "United", Map.of("ru", List.of("объединенн* наци*"))),
-						new Taxonomy.Topic("partner", "Partner", Map.of("ru", List.of("партнёр*"))))));
+		TopicClassifier classifier = new TopicClassifier(Taxonomy
+			.of(List.of(new Topic("united", "United", null, null, Map.of("ru", List.of("объединенн* наци*"))),
+					new Topic("partner", "Partner", null, null, Map.of("ru", List.of("партнёр*"))))));
 		assertThat(classifier.classify("Организация Объединённых Наций")).containsExactly("united");
 		assertThat(classifier.classify("статус партнера")).containsExactly("partner");
 	}
@@ -138,7 +137,7 @@ class TopicClassifierTests {
 	@Test
 	void classifyWhenTextIsDecomposedUnicodeShouldMatch() {
 		TopicClassifier classifier = new TopicClassifier(
-				new Taxonomy(List.of(new Taxonomy.Topic("area", "Area", Map.of("ru", List.of("район*"))))));
+				Taxonomy.of(List.of(new Topic("area", "Area", null, null, Map.of("ru", List.of("район*"))))));
 		assertThat(classifier.classify("в раи\u0306оне")).containsExactly("area");
 		assertThat(classifier.classify("в РАЙОНАХ")).containsExactly("area");
 	}
@@ -149,9 +148,7 @@ class TopicClassifierTests {
 	}
 
 	static Taxonomy contractTaxonomy() {
-		return new Taxonomy(new IngestProperties("herald.records.v1", 6, URI.create("http://localhost:8082"),
-				URI.create("/herald/ingest-service"), new ClassPathResource("herald/contracts/topics.yml"), List.of(),
-				null, null));
+		return Taxonomy.fromContract();
 	}
 
 }

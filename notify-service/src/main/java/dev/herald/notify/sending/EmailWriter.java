@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.herald.contracts.topics.Taxonomy;
 import dev.herald.notify.NotifyProperties;
 import dev.herald.notify.ledger.PendingEmail;
 import dev.herald.notify.mail.AlertContent;
@@ -19,7 +20,6 @@ import dev.herald.notify.record.RecordSnapshot;
 import dev.herald.notify.schedule.EmailKind;
 import dev.herald.notify.subscription.Subscriber;
 import dev.herald.notify.token.SubscriberLinks;
-import dev.herald.notify.topic.TopicCatalog;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
@@ -41,7 +41,7 @@ class EmailWriter {
 
 	private final SubscriberLinks links;
 
-	private final TopicCatalog topics;
+	private final Taxonomy topics;
 
 	private final String catalogBaseUrl;
 
@@ -56,7 +56,7 @@ class EmailWriter {
 
 	};
 
-	EmailWriter(MailComposer composer, SubscriberLinks links, TopicCatalog topics, NotifyProperties properties) {
+	EmailWriter(MailComposer composer, SubscriberLinks links, Taxonomy topics, NotifyProperties properties) {
 		this.composer = composer;
 		this.links = links;
 		this.topics = topics;

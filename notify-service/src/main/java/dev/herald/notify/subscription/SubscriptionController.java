@@ -1,9 +1,10 @@
 package dev.herald.notify.subscription;
 
 import java.util.List;
+import java.util.Map;
 
-import dev.herald.notify.topic.Topic;
-import dev.herald.notify.topic.TopicCatalog;
+import dev.herald.contracts.topics.Taxonomy;
+import dev.herald.contracts.topics.Topic;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,9 +36,9 @@ class SubscriptionController {
 
 	private final SubscriptionService subscriptions;
 
-	private final TopicCatalog topics;
+	private final Taxonomy topics;
 
-	SubscriptionController(SubscriptionService subscriptions, TopicCatalog topics) {
+	SubscriptionController(SubscriptionService subscriptions, Taxonomy topics) {
 		this.subscriptions = subscriptions;
 		this.topics = topics;
 	}
@@ -74,8 +75,8 @@ class SubscriptionController {
 
 	@GetMapping("/topics")
 	@Operation(summary = "The topics one can subscribe to")
-	List<Topic> topics() {
-		return this.topics.all();
+	List<TopicView> topics() {
+		return this.topics.topics().stream().map(TopicView::of).toList();
 	}
 
 	private static String bearer(String authorization) {
@@ -92,6 +93,22 @@ class SubscriptionController {
 	 * @param message what happens next
 	 */
 	record Accepted(String status, String message) {
+	}
+
+	/**
+	 * A topic as subscribers see it: its keyword rules are ingest's business.
+	 *
+	 * @param slug the slug to subscribe with
+	 * @param label English label
+	 * @param description English description
+	 * @param translations label and description in other languages, by language code
+	 */
+	record TopicView(String slug, String label, String description, Map<String, Topic.Translation> translations) {
+
+		static TopicView of(Topic topic) {
+			return new TopicView(topic.slug(), topic.label(), topic.description(), topic.translations());
+		}
+
 	}
 
 }

@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.herald.contracts.topics.Taxonomy;
 import dev.herald.notify.ratelimit.RateLimitExceededException;
 import dev.herald.notify.search.SavedSearch;
 import dev.herald.notify.token.InvalidTokenException;
 import dev.herald.notify.token.SubscriberLinks;
 import dev.herald.notify.token.TokenPurpose;
 import dev.herald.notify.token.TokenService;
-import dev.herald.notify.topic.TopicCatalog;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -39,14 +39,13 @@ class SubscriptionPages {
 
 	private final SubscriptionService subscriptions;
 
-	private final TopicCatalog topics;
+	private final Taxonomy topics;
 
 	private final TokenService tokens;
 
 	private final SubscriberLinks links;
 
-	SubscriptionPages(SubscriptionService subscriptions, TopicCatalog topics, TokenService tokens,
-			SubscriberLinks links) {
+	SubscriptionPages(SubscriptionService subscriptions, Taxonomy topics, TokenService tokens, SubscriberLinks links) {
 		this.subscriptions = subscriptions;
 		this.topics = topics;
 		this.tokens = tokens;
@@ -174,7 +173,7 @@ class SubscriptionPages {
 	private ModelAndView form(String email, List<String> selected, String language, ScheduleForm schedule,
 			List<SavedSearch> searches, Map<String, String> errors, HttpStatus status) {
 		return new ModelAndView("subscribe",
-				Map.of("topics", this.topics.all(), "email", (email != null) ? email : "", "selected",
+				Map.of("topics", this.topics.topics(), "email", (email != null) ? email : "", "selected",
 						(selected != null) ? selected : List.of(), "language", (language != null) ? language : "en",
 						"schedule", schedule, "zones", ScheduleForm.ZONES, "searches", SearchesForm.rows(searches),
 						"errors", errors),
@@ -184,7 +183,7 @@ class SubscriptionPages {
 	private ModelAndView managePage(Subscriber subscriber, List<SavedSearch> searches, String token, boolean saved,
 			Map<String, String> errors, HttpStatus status) {
 		return new ModelAndView("manage",
-				Map.of("subscriber", subscriber, "topics", this.topics.all(), "token", token, "unsubscribeToken",
+				Map.of("subscriber", subscriber, "topics", this.topics.topics(), "token", token, "unsubscribeToken",
 						this.links.unsubscribeToken(subscriber.id(), subscriber.tokenVersion()), "saved", saved,
 						"schedule", ScheduleForm.of(subscriber.scheduleOrDefault()), "zones", ScheduleForm.ZONES,
 						"searches", SearchesForm.rows(searches), "errors", errors),

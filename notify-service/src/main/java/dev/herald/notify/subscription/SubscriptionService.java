@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import dev.herald.contracts.topics.Taxonomy;
 import dev.herald.notify.mail.ConfirmationMail;
 import dev.herald.notify.mail.ManageMail;
 import dev.herald.notify.mail.SubscriptionMailer;
@@ -15,7 +16,6 @@ import dev.herald.notify.token.SubscriberLinks;
 import dev.herald.notify.token.TokenPurpose;
 import dev.herald.notify.token.TokenService;
 import dev.herald.notify.token.VerifiedToken;
-import dev.herald.notify.topic.TopicCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,13 +47,13 @@ public class SubscriptionService {
 
 	private final TokenService tokens;
 
-	private final TopicCatalog topics;
+	private final Taxonomy topics;
 
 	private final ApplicationEventPublisher events;
 
 	SubscriptionService(SubscriberStore store, SubscriptionValidator validator, ClientRateLimiter clientLimiter,
 			AddressQuota addressQuota, SubscriptionMailer mailer, SubscriberLinks links, TokenService tokens,
-			TopicCatalog topics, ApplicationEventPublisher events) {
+			Taxonomy topics, ApplicationEventPublisher events) {
 		this.store = store;
 		this.validator = validator;
 		this.clientLimiter = clientLimiter;

@@ -7,11 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import dev.herald.contracts.topics.Taxonomy;
 import dev.herald.notify.schedule.Schedule;
 import dev.herald.notify.search.InvalidSearchException;
 import dev.herald.notify.search.SavedSearch;
 import dev.herald.notify.search.SearchSyntax;
-import dev.herald.notify.topic.TopicCatalog;
 
 import org.springframework.stereotype.Component;
 
@@ -27,11 +27,11 @@ class SubscriptionValidator {
 
 	private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}");
 
-	private final TopicCatalog catalog;
+	private final Taxonomy catalog;
 
 	private final SearchSyntax syntax;
 
-	SubscriptionValidator(TopicCatalog catalog, SearchSyntax syntax) {
+	SubscriptionValidator(Taxonomy catalog, SearchSyntax syntax) {
 		this.catalog = catalog;
 		this.syntax = syntax;
 	}

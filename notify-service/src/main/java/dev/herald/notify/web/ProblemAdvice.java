@@ -4,12 +4,12 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import dev.herald.contracts.topics.Taxonomy;
 import dev.herald.notify.admin.AdminAccessDeniedException;
 import dev.herald.notify.ratelimit.RateLimitExceededException;
 import dev.herald.notify.subscription.InvalidSubscriptionException;
 import dev.herald.notify.subscription.MailUnavailableException;
 import dev.herald.notify.token.InvalidTokenException;
-import dev.herald.notify.topic.TopicCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -39,9 +39,9 @@ class ProblemAdvice {
 
 	private static final String TYPES = "https://herald.dev/problems/";
 
-	private final TopicCatalog topics;
+	private final Taxonomy topics;
 
-	ProblemAdvice(TopicCatalog topics) {
+	ProblemAdvice(Taxonomy topics) {
 		this.topics = topics;
 	}
 

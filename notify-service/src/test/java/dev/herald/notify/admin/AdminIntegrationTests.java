@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.herald.contracts.topics.Taxonomy;
 import dev.herald.localstack.test.HeraldInfrastructure;
 import dev.herald.notify.Mailbox;
 import dev.herald.notify.NotifyIntegrationTest;
@@ -16,7 +17,6 @@ import dev.herald.notify.ledger.Delivery;
 import dev.herald.notify.ledger.DeliveryLedger;
 import dev.herald.notify.ledger.DeliveryStatus;
 import dev.herald.notify.subscription.Subscriber;
-import dev.herald.notify.topic.TopicCatalog;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +45,7 @@ class AdminIntegrationTests {
 	private MongoTemplate mongo;
 
 	@Autowired
-	private TopicCatalog taxonomy;
+	private Taxonomy taxonomy;
 
 	@Autowired
 	private DeliveryLedger ledger;

@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.herald.contracts.topics.Taxonomy;
+import dev.herald.contracts.topics.Topic;
 import dev.herald.notify.NotifyProperties;
 import dev.herald.notify.ratelimit.RateLimitExceededException;
 import dev.herald.notify.token.InvalidTokenException;
-import dev.herald.notify.topic.Topic;
-import dev.herald.notify.topic.TopicCatalog;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -118,11 +118,11 @@ class SubscriptionControllerTests {
 	static class Topics {
 
 		@Bean
-		TopicCatalog topicCatalog() {
-			return TopicCatalog.of(List.of(
+		Taxonomy taxonomy() {
+			return Taxonomy.of(List.of(
 					new Topic("peacekeeping", "Peacekeeping", "",
-							Map.of("ru", new Topic.Translation("Миротворчество", ""))),
-					new Topic("cyber", "Cyber", "", Map.of())));
+							Map.of("ru", new Topic.Translation("Миротворчество", "")), Map.of()),
+					new Topic("cyber", "Cyber", "", Map.of(), Map.of())));
 		}
 
 	}

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.herald.contracts.topics.Taxonomy;
+import dev.herald.contracts.topics.Topic;
 import dev.herald.notify.NotifyProperties;
 import dev.herald.notify.ratelimit.RateLimitExceededException;
 import dev.herald.notify.schedule.Frequency;
@@ -13,8 +15,6 @@ import dev.herald.notify.schedule.Schedule;
 import dev.herald.notify.token.InvalidTokenException;
 import dev.herald.notify.token.SubscriberLinks;
 import dev.herald.notify.token.TokenService;
-import dev.herald.notify.topic.Topic;
-import dev.herald.notify.topic.TopicCatalog;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -347,11 +347,11 @@ class SubscriptionPagesTests {
 	static class Topics {
 
 		@Bean
-		TopicCatalog topicCatalog() {
-			return TopicCatalog.of(List.of(
+		Taxonomy taxonomy() {
+			return Taxonomy.of(List.of(
 					new Topic("peacekeeping", "Peacekeeping", "",
-							Map.of("ru", new Topic.Translation("Миротворчество", ""))),
-					new Topic("cyber", "Cyber", "", Map.of())));
+							Map.of("ru", new Topic.Translation("Миротворчество", "")), Map.of()),
+					new Topic("cyber", "Cyber", "", Map.of(), Map.of())));
 		}
 
 	}

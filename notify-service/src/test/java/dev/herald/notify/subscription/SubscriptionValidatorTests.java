@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import dev.herald.contracts.text.TextAnalyzer;
+import dev.herald.contracts.topics.Taxonomy;
+import dev.herald.contracts.topics.Topic;
 import dev.herald.notify.schedule.Frequency;
 import dev.herald.notify.schedule.Schedule;
 import dev.herald.notify.search.SearchSyntax;
-import dev.herald.notify.topic.Topic;
-import dev.herald.notify.topic.TopicCatalog;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,9 +18,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class SubscriptionValidatorTests {
 
-	private final SubscriptionValidator validator = new SubscriptionValidator(TopicCatalog.of(List.of(
-			new Topic("peacekeeping", "Peacekeeping", "", Map.of("ru", new Topic.Translation("Миротворчество", ""))),
-			new Topic("cyber", "Information security", "", Map.of()))), new SearchSyntax(new TextAnalyzer()));
+	private final SubscriptionValidator validator = new SubscriptionValidator(
+			Taxonomy.of(List.of(
+					new Topic("peacekeeping", "Peacekeeping", "",
+							Map.of("ru", new Topic.Translation("Миротворчество", "")), Map.of()),
+					new Topic("cyber", "Information security", "", Map.of(), Map.of()))),
+			new SearchSyntax(new TextAnalyzer()));
 
 	@Test
 	void validateWhenValidShouldNormalizeAndDeduplicate() {

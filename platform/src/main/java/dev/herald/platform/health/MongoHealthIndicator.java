@@ -1,23 +1,26 @@
-package dev.herald.catalog.health;
+package dev.herald.platform.health;
 
 import org.bson.Document;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.stereotype.Component;
 
 /**
- * MongoDB's health: the catalog database answers {@code ping}. Replaces Spring Boot's
- * indicator (same name, {@code mongo}), whose {@code hello} command the MongoDB-protocol
- * server used in tests and in the local run does not know.
+ * MongoDB's health: the service's database answers {@code ping}. Declared as
+ * {@code mongoHealthIndicator}, it replaces Spring Boot's indicator of that name, whose
+ * {@code hello} command the MongoDB-protocol server of tests and of the local run does
+ * not know.
  */
-@Component("mongoHealthIndicator")
-class MongoHealthIndicator extends AbstractHealthIndicator {
+public class MongoHealthIndicator extends AbstractHealthIndicator {
 
 	private final MongoTemplate mongo;
 
-	MongoHealthIndicator(MongoTemplate mongo) {
+	/**
+	 * An indicator of the database of a template.
+	 * @param mongo the service's template
+	 */
+	public MongoHealthIndicator(MongoTemplate mongo) {
 		super("MongoDB health check failed");
 		this.mongo = mongo;
 	}

@@ -1,17 +1,28 @@
-package dev.herald.catalog.topic;
+package dev.herald.contracts.topics;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * One topic of the taxonomy.
  *
- * @param slug stable identifier used in records and filters
+ * @param slug stable identifier used in records, filters and subscriptions
  * @param label English label
  * @param description one-line description, in English
  * @param translations label and description in other languages, by language code
+ * @param keywords keyword rules by language code (ingest's classification)
  */
-public record Topic(String slug, String label, String description, Map<String, Translation> translations) {
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Topic(String slug, String label, String description, Map<String, Translation> translations,
+		Map<String, List<String>> keywords) {
+
+	public Topic {
+		translations = (translations != null) ? Map.copyOf(translations) : Map.of();
+		keywords = (keywords != null) ? Map.copyOf(keywords) : Map.of();
+	}
 
 	/**
 	 * The label in a language, English when the taxonomy has none in it.
@@ -35,7 +46,7 @@ public record Topic(String slug, String label, String description, Map<String, T
 	}
 
 	private Translation translation(Locale locale) {
-		return (this.translations != null && locale != null) ? this.translations.get(locale.getLanguage()) : null;
+		return (locale != null) ? this.translations.get(locale.getLanguage()) : null;
 	}
 
 	/**
@@ -44,6 +55,7 @@ public record Topic(String slug, String label, String description, Map<String, T
 	 * @param label the label
 	 * @param description the description
 	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Translation(String label, String description) {
 	}
 

@@ -1,4 +1,4 @@
-package dev.herald.catalog.web;
+package dev.herald.platform.web;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.herald.catalog.web;
+package dev.herald.platform.web;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +24,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 public class PageLocales implements WebMvcConfigurer {
 
-	/** The languages pages are written in. */
+	/** The languages pages and emails are written in. */
 	public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("ru"));
 
 	/** The query parameter of the language switch. */
