@@ -126,7 +126,7 @@ class NotifyInstancesE2ETests {
 			.until(() -> inbox.matching("@" + domain, "Confirm your subscription"),
 					(mail) -> mail.size() >= subscribers.size());
 		for (JsonNode confirmation : confirmations) {
-			String link = Inbox.link(confirmation, system.notifyUrl() + "/subscriptions/confirm?token=");
+			String link = inbox.link(confirmation, system.notifyUrl() + "/subscriptions/confirm?token=");
 			assertThat(Http.postForm(link, "").status()).isEqualTo(200);
 		}
 	}

@@ -45,8 +45,8 @@ class StoryE2ETests {
 		JsonNode alert = await().atMost(PATIENCE)
 			.until(() -> alertsTo(inbox, email), (alerts) -> !alerts.isEmpty())
 			.get(0);
-		assertThat(alert.get("subject").asString()).isEqualTo("[Herald] Statement: " + title);
-		String recordPage = Inbox.link(alert, system.catalogUrl() + "/records/");
+		assertThat(Inbox.subject(alert)).isEqualTo("[Herald] Statement: " + title);
+		String recordPage = inbox.link(alert, system.catalogUrl() + "/records/");
 		assertThat(recordPage).isEqualTo(system.catalogUrl() + "/records/" + recordId);
 		Http.Response page = Http.get(recordPage);
 		assertThat(page.status()).isEqualTo(200);
@@ -57,7 +57,7 @@ class StoryE2ETests {
 		assertThat(feed.status()).isEqualTo(200);
 		assertThat(feed.body()).contains(title).contains(recordId);
 
-		String unsubscribe = Inbox.header(alert, "List-Unsubscribe").replaceAll("^<([^>]+)>.*$", "$1");
+		String unsubscribe = inbox.header(alert, "List-Unsubscribe").replaceAll("^<([^>]+)>.*$", "$1");
 		assertThat(Http.postForm(unsubscribe, "List-Unsubscribe=One-Click").status()).isEqualTo(200);
 
 		String laterTitle = "Peacekeeping follow-up " + run;
@@ -65,7 +65,7 @@ class StoryE2ETests {
 		// The control subscriber's alert proves notify has matched the later record.
 		await().atMost(PATIENCE)
 			.until(() -> alertsTo(inbox, control).stream()
-				.anyMatch((mail) -> mail.get("subject").asString().endsWith(laterTitle)));
+				.anyMatch((mail) -> Inbox.subject(mail).endsWith(laterTitle)));
 		awaitSettled(system, later);
 		assertThat(alertsTo(inbox, email)).as("alerts to the reader, who unsubscribed before the later record")
 			.hasSize(1);
@@ -79,7 +79,7 @@ class StoryE2ETests {
 		JsonNode confirmation = await().atMost(PATIENCE)
 			.until(() -> inbox.to(email), (mail) -> mail.size() == 1)
 			.get(0);
-		String confirm = Inbox.link(confirmation, system.notifyUrl() + "/subscriptions/confirm?token=");
+		String confirm = inbox.link(confirmation, system.notifyUrl() + "/subscriptions/confirm?token=");
 		// The link opens a page whose button confirms: following it (as mail scanners do)
 		// confirms nothing.
 		Http.Response page = Http.get(confirm);
@@ -93,8 +93,8 @@ class StoryE2ETests {
 	private static List<JsonNode> alertsTo(Inbox inbox, String email) {
 		return inbox.to(email)
 			.stream()
-			.filter((mail) -> mail.get("subject").asString().startsWith("[Herald] Statement:")
-					|| mail.get("subject").asString().startsWith("[Herald] Meeting:"))
+			.filter((mail) -> Inbox.subject(mail).startsWith("[Herald] Statement:")
+					|| Inbox.subject(mail).startsWith("[Herald] Meeting:"))
 			.toList();
 	}
 

@@ -1,12 +1,14 @@
 package dev.herald.bench.load;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -83,13 +85,29 @@ public final class EventProducer {
 	 * @param backlog the events
 	 */
 	public void write(Backlog backlog) {
+		write(backlog, Duration.ZERO);
+	}
+
+	/**
+	 * Writes a backlog one event every {@code pace}, through one producer, and waits
+	 * until Kafka has it all.
+	 * @param backlog the events
+	 * @param pace the time between two events, zero for all at once
+	 */
+	public void write(Backlog backlog, Duration pace) {
 		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
 				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 10,
 				ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
 		AtomicReference<Exception> failure = new AtomicReference<>();
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
 				new ByteArraySerializer())) {
+			long start = System.nanoTime();
+			int sent = 0;
 			for (ProducerRecord<String, byte[]> message : backlog.messages()) {
+				long due = start + sent++ * pace.toNanos();
+				while (System.nanoTime() < due) {
+					LockSupport.parkNanos(due - System.nanoTime());
+				}
 				producer.send(message, (metadata, exception) -> {
 					if (exception != null) {
 						failure.compareAndSet(null, exception);

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -25,6 +27,8 @@ public final class Inbox {
 
 	// Each email parsed once: a test polling a busy inbox reads only what is new.
 	private final Map<String, MimeMessage> parsed = new ConcurrentHashMap<>();
+
+	private final Set<String> read = ConcurrentHashMap.newKeySet();
 
 	private long lastId;
 
@@ -86,6 +90,38 @@ public final class Inbox {
 	public synchronized void clear() {
 		this.emails.clear();
 		this.parsed.clear();
+		this.read.clear();
+	}
+
+	/**
+	 * Deletes the emails that match.
+	 * @param which the emails to delete
+	 */
+	public synchronized void delete(Predicate<ReceivedEmail> which) {
+		this.emails.removeIf((email) -> {
+			if (which.test(email)) {
+				this.parsed.remove(email.id());
+				this.read.remove(email.id());
+				return true;
+			}
+			return false;
+		});
+	}
+
+	/**
+	 * Marks an email read, as a mail catcher does when its whole message is fetched.
+	 * @param id the email's id
+	 */
+	public void markRead(String id) {
+		this.read.add(id);
+	}
+
+	/**
+	 * The ids of the emails read.
+	 * @return a snapshot of them
+	 */
+	public Set<String> readIds() {
+		return Set.copyOf(this.read);
 	}
 
 	synchronized String nextId() {
@@ -96,7 +132,9 @@ public final class Inbox {
 	synchronized void add(ReceivedEmail email) {
 		this.emails.addFirst(email);
 		while (this.emails.size() > this.capacity) {
-			this.parsed.remove(this.emails.removeLast().id());
+			String dropped = this.emails.removeLast().id();
+			this.parsed.remove(dropped);
+			this.read.remove(dropped);
 		}
 	}
 

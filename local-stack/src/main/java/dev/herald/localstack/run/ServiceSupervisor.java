@@ -1,10 +1,12 @@
 package dev.herald.localstack.run;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,6 +52,8 @@ class ServiceSupervisor implements ApplicationRunner, DisposableBean {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		System.out.printf(Locale.ROOT, "Servers up after %s%n",
+				seconds(Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime())));
 		if (this.properties.services()) {
 			startServices();
 		}
@@ -74,11 +78,14 @@ class ServiceSupervisor implements ApplicationRunner, DisposableBean {
 			System.out
 				.println("Starting " + app.name() + " on port " + app.port() + " (log " + process.logFile() + ")");
 		}
-		Instant deadline = Instant.now().plus(this.properties.healthTimeout());
+		Instant started = Instant.now();
+		Instant deadline = started.plus(this.properties.healthTimeout());
 		for (ServiceProcess process : List.copyOf(this.processes)) {
 			try {
 				Duration left = Duration.between(Instant.now(), deadline);
 				process.awaitReady(left.isNegative() ? Duration.ZERO : left);
+				System.out.printf(Locale.ROOT, "%s is ready after %s%n", process.name(),
+						seconds(Duration.between(started, Instant.now())));
 			}
 			catch (ServiceProcessException ex) {
 				if (this.stopping) {
@@ -87,6 +94,10 @@ class ServiceSupervisor implements ApplicationRunner, DisposableBean {
 				throw ex;
 			}
 		}
+	}
+
+	private static String seconds(Duration duration) {
+		return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
 	}
 
 	List<ServiceProcess> processes() {

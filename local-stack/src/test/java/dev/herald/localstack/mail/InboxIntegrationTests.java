@@ -1,12 +1,19 @@
 package dev.herald.localstack.mail;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.herald.localstack.LocalStackApplication;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The inbox page and API of the local run, with only the SMTP component.
+ * The inbox page and its Mailpit-compatible API of the local run, with only the SMTP
+ * component.
  */
 class InboxIntegrationTests {
 
@@ -50,67 +58,132 @@ class InboxIntegrationTests {
 
 	@BeforeEach
 	void emptyInbox() throws Exception {
-		assertThat(send("DELETE", "/api/messages").statusCode()).isEqualTo(204);
+		HttpResponse<String> deleted = send("DELETE", "/api/v1/messages");
+		assertThat(deleted.statusCode()).isEqualTo(200);
+		assertThat(deleted.body()).isEqualTo("ok");
 	}
 
 	@Test
-	void apiWhenEmailWasSentShouldListItWithItsParts() throws Exception {
+	void messagesShouldListSummariesInMailpitsShapeNewestFirst() throws Exception {
+		TestEmails.sendPlain("localhost", smtp.port(), "one@first.example");
 		TestEmails.sendMultipart("localhost", smtp.port());
 
-		JsonNode messages = awaitMessages(1);
-		JsonNode email = messages.get(0);
-		assertThat(email.get("subject").asString()).isEqualTo(TestEmails.SUBJECT);
-		assertThat(email.get("from").asString()).isEqualTo("alerts@herald.example");
-		assertThat(email.get("to").get(0).asString()).isEqualTo("reader@example.org");
-		assertThat(email.get("text").asString()).isEqualTo(TestEmails.TEXT);
-		assertThat(email.get("html").asString()).isEqualTo(TestEmails.HTML);
-		assertThat(email.get("headers").get("List-Unsubscribe").get(0).asString())
-			.isEqualTo("<http://localhost:8083/unsubscribe?token=abc>");
-		assertThat(email.get("raw").asString()).contains("Content-Type: multipart/alternative");
-		assertThat(email.get("receivedAt").asString()).isNotBlank();
+		JsonNode list = awaitMessages(2);
+		assertThat(list.get("total").asInt()).isEqualTo(2);
+		assertThat(list.get("unread").asInt()).isEqualTo(2);
+		assertThat(list.get("messages_count").asInt()).isEqualTo(2);
+		assertThat(list.get("start").asInt()).isZero();
+		JsonNode newest = list.get("messages").get(0);
+		assertThat(newest.get("Subject").asString()).isEqualTo(TestEmails.SUBJECT);
+		assertThat(newest.get("From").get("Address").asString()).isEqualTo("alerts@herald.example");
+		assertThat(newest.get("To").get(0).get("Address").asString()).isEqualTo("reader@example.org");
+		assertThat(newest.get("Cc").get(0).get("Address").asString()).isEqualTo("second@example.org");
+		assertThat(newest.get("Bcc")).isEmpty();
+		assertThat(newest.get("Read").asBoolean()).isFalse();
+		assertThat(newest.get("Snippet").asString()).isEqualTo(TestEmails.TEXT);
+		assertThat(newest.get("Size").asInt()).isPositive();
+		assertThat(newest.get("Created").asString()).isNotBlank();
+		assertThat(list.get("messages").get(1).get("Subject").asString()).isEqualTo("Plain");
 
-		HttpResponse<String> one = send("GET", "/api/messages/" + email.get("id").asString());
-		assertThat(one.statusCode()).isEqualTo(200);
-		assertThat(JsonMapper.shared().readTree(one.body()).get("subject").asString()).isEqualTo(TestEmails.SUBJECT);
+		JsonNode page = json(send("GET", "/api/v1/messages?start=1&limit=1"));
+		assertThat(page.get("messages")).hasSize(1);
+		assertThat(page.get("messages").get(0).get("Subject").asString()).isEqualTo("Plain");
 	}
 
 	@Test
-	void apiWhenFilteredByRecipientOrSubjectShouldListOnlyThoseEmails() throws Exception {
+	void messageShouldCarryBothPartsAndByLatestTheNewestAndMarkItRead() throws Exception {
+		TestEmails.sendMultipart("localhost", smtp.port());
+		String id = awaitMessages(1).get("messages").get(0).get("ID").asString();
+
+		JsonNode message = json(send("GET", "/api/v1/message/" + id));
+		assertThat(message.get("ID").asString()).isEqualTo(id);
+		assertThat(message.get("Subject").asString()).isEqualTo(TestEmails.SUBJECT);
+		assertThat(message.get("Text").asString()).isEqualTo(TestEmails.TEXT);
+		assertThat(message.get("HTML").asString()).isEqualTo(TestEmails.HTML);
+		assertThat(message.get("ListUnsubscribe").get("Links").get(0).asString())
+			.isEqualTo("http://localhost:8083/unsubscribe?token=abc");
+		assertThat(json(send("GET", "/api/v1/message/latest")).get("ID").asString()).isEqualTo(id);
+		assertThat(json(send("GET", "/api/v1/messages")).get("unread").asInt()).isZero();
+
+		assertThat(json(send("GET", "/api/v1/message/latest/headers")).get("List-Unsubscribe").get(0).asString())
+			.isEqualTo("<http://localhost:8083/unsubscribe?token=abc>");
+		assertThat(send("GET", "/api/v1/message/" + id + "/raw").body())
+			.contains("Content-Type: multipart/alternative");
+		HttpResponse<String> text = send("GET", "/view/latest.txt");
+		assertThat(text.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/plain"));
+		assertThat(text.body()).isEqualTo(TestEmails.TEXT);
+	}
+
+	@Test
+	void searchShouldFilterByRecipientSubjectWordsAndNegation() throws Exception {
 		TestEmails.sendPlain("localhost", smtp.port(), "one@first.example");
 		TestEmails.sendPlain("localhost", smtp.port(), "two@second.example");
 		TestEmails.sendPlain("localhost", smtp.port(), "Three@Second.example");
-		awaitMessages(3);
-
-		JsonNode second = JsonMapper.shared().readTree(send("GET", "/api/messages?to=@second.example").body());
-		JsonNode one = JsonMapper.shared().readTree(send("GET", "/api/messages?to=ONE@first.example").body());
-
-		assertThat(second).hasSize(2);
-		second.forEach((email) -> assertThat(email.get("envelopeTo").get(0).asString().toLowerCase())
-			.endsWith("@second.example"));
-		assertThat(one).hasSize(1);
-		assertThat(one.get(0).get("envelopeTo").get(0).asString()).isEqualTo("one@first.example");
 		TestEmails.sendMultipart("localhost", smtp.port());
 		awaitMessages(4);
-		JsonNode plain = JsonMapper.shared()
-			.readTree(send("GET", "/api/messages?to=@second.example&subject=Plain").body());
-		JsonNode council = JsonMapper.shared()
-			.readTree(send("GET", "/api/messages?subject=" + URLEncoder.encode("Заседание", StandardCharsets.UTF_8))
-				.body());
-		JsonNode none = JsonMapper.shared()
-			.readTree(send("GET", "/api/messages?to=@second.example&subject=nothing-like-it").body());
-		assertThat(plain).hasSize(2);
-		assertThat(council).hasSize(1);
-		assertThat(council.get(0).get("subject").asString()).isEqualTo(TestEmails.SUBJECT);
-		assertThat(none).isEmpty();
+
+		assertThat(subjects("to:@second.example")).containsExactly("Plain", "Plain");
+		assertThat(subjects("to:ONE@first.example")).containsExactly("Plain");
+		assertThat(subjects("to:second@example.org")).as("a copy is a recipient").hasSize(1);
+		assertThat(subjects("subject:\"Совета <CSTO>\"")).containsExactly(TestEmails.SUBJECT);
+		assertThat(subjects("minsk")).as("a word of the text").containsExactly(TestEmails.SUBJECT);
+		assertThat(subjects("to:@second.example -subject:Plain")).isEmpty();
+		assertThat(subjects("!to:@second.example")).hasSize(2);
+		assertThat(subjects("")).hasSize(4);
+
+		assertThat(send("DELETE", "/api/v1/search?query=" + encode("to:@second.example")).statusCode()).isEqualTo(200);
+		assertThat(subjects("")).hasSize(2);
 	}
 
 	@Test
-	void apiWhenIdIsUnknownShouldAnswerProblemDetail() throws Exception {
-		HttpResponse<String> response = send("GET", "/api/messages/999999");
+	void deleteWithIdsShouldDeleteOnlyThose() throws Exception {
+		TestEmails.sendPlain("localhost", smtp.port(), "one@first.example");
+		TestEmails.sendPlain("localhost", smtp.port(), "two@first.example");
+		String newest = awaitMessages(2).get("messages").get(0).get("ID").asString();
 
-		assertThat(response.statusCode()).isEqualTo(404);
-		assertThat(response.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/messages"))
+			.header("Content-Type", "application/json")
+			.method("DELETE", HttpRequest.BodyPublishers.ofString("{\"IDs\": [\"" + newest + "\"]}"))
+			.build();
+		assertThat(this.http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+		JsonNode left = json(send("GET", "/api/v1/messages"));
+		assertThat(left.get("total").asInt()).isEqualTo(1);
+		assertThat(left.get("messages").get(0).get("ID").asString()).isNotEqualTo(newest);
+	}
+
+	@Test
+	void unknownIdOrLatestOfAnEmptyInboxShouldAnswerProblemDetail() throws Exception {
+		for (String path : List.of("/api/v1/message/999999", "/api/v1/message/latest", "/view/latest.txt")) {
+			HttpResponse<String> response = send("GET", path);
+			assertThat(response.statusCode()).as(path).isEqualTo(404);
+			assertThat(response.headers().firstValue("Content-Type")).as(path)
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		}
+	}
+
+	@Test
+	void theReadmesInboxCommandsShouldUseOnlyPathsMailpitServesAndTheseAnswer() throws IOException {
+		List<Pattern> mailpit = new ArrayList<>();
+		for (String line : Files.readAllLines(Path.of("src/test/resources/mailpit-api-paths.txt"))) {
+			if (!line.isBlank() && !line.startsWith("#")) {
+				String path = line.substring(line.indexOf(' ') + 1);
+				mailpit.add(Pattern.compile(Pattern.quote(path).replaceAll("\\{[A-Za-z]+\\}", "\\\\E[^/?]+\\\\Q")));
+			}
+		}
+		String readme = Files.readString(Path.of("../README.md"));
+		Matcher inboxUrl = Pattern.compile("http://localhost:8025(/[^\\s'\"?)]*)").matcher(readme);
+		List<String> paths = new ArrayList<>();
+		while (inboxUrl.find()) {
+			paths.add(inboxUrl.group(1));
+		}
+		assertThat(paths).as("inbox paths in the README").isNotEmpty();
+		assertThat(paths).as("inbox paths in the README other than the page itself")
+			.filteredOn((path) -> !path.equals("/"))
+			.isNotEmpty()
+			.allSatisfy((path) -> assertThat(mailpit).as("Mailpit serves %s", path)
+				.anySatisfy((pattern) -> assertThat(pattern.matcher(path.replace("$id", "1")).matches()).isTrue()));
 	}
 
 	@Test
@@ -129,7 +202,7 @@ class InboxIntegrationTests {
 	@Test
 	void messagePageShouldShowTheHtmlPartInASandboxedFrameOnly() throws Exception {
 		TestEmails.sendMultipart("localhost", smtp.port());
-		String id = awaitMessages(1).get(0).get("id").asString();
+		String id = awaitMessages(1).get("messages").get(0).get("ID").asString();
 
 		HttpResponse<String> response = send("GET", "/messages/" + id);
 		String page = response.body();
@@ -145,20 +218,25 @@ class InboxIntegrationTests {
 		assertThat(page).contains("List-Unsubscribe");
 	}
 
-	@Test
-	void deleteShouldEmptyTheInbox() throws Exception {
-		TestEmails.sendMultipart("localhost", smtp.port());
-		awaitMessages(1);
-
-		assertThat(send("DELETE", "/api/messages").statusCode()).isEqualTo(204);
-
-		assertThat(JsonMapper.shared().readTree(send("GET", "/api/messages").body()).size()).isZero();
+	private List<String> subjects(String query) throws Exception {
+		List<String> subjects = new ArrayList<>();
+		json(send("GET", "/api/v1/search?query=" + encode(query))).get("messages")
+			.forEach((message) -> subjects.add(message.get("Subject").asString()));
+		return subjects;
 	}
 
 	private JsonNode awaitMessages(int count) {
 		return await().atMost(Duration.ofSeconds(10))
-			.until(() -> JsonMapper.shared().readTree(send("GET", "/api/messages").body()),
-					(messages) -> messages.size() == count);
+			.until(() -> json(send("GET", "/api/v1/messages")), (list) -> list.get("messages").size() == count);
+	}
+
+	private static JsonNode json(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return JsonMapper.shared().readTree(response.body());
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	private HttpResponse<String> send(String method, String path) throws Exception {

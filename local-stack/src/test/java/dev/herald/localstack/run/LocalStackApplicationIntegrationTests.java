@@ -94,7 +94,7 @@ class LocalStackApplicationIntegrationTests {
 			assertThat(health.statusCode()).isEqualTo(200);
 			assertThat(health.body()).contains("\"status\":\"UP\"");
 			assertThat(http
-				.send(HttpRequest.newBuilder(URI.create(base + "/api/messages")).build(),
+				.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/messages")).build(),
 						HttpResponse.BodyHandlers.ofString())
 				.statusCode()).isEqualTo(404);
 			assertThat(context.getBeanNamesForType(SmtpServer.class)).isEmpty();

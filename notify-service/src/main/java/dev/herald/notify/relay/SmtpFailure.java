@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.herald.platform.logging.Masking;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -106,7 +107,9 @@ public record SmtpFailure(Kind kind, int code, String reply) {
 				&& !message.contains(ex.getCause().getMessage())) {
 			message = message + ": " + ex.getCause().getMessage();
 		}
-		return (message.length() > 500) ? message.substring(0, 500) : message;
+		// Replies quote the recipient; the ledger and the logs keep it masked.
+		String masked = Masking.text(message);
+		return (masked.length() > 500) ? masked.substring(0, 500) : masked;
 	}
 
 	/**

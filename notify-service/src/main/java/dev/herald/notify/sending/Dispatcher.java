@@ -11,6 +11,7 @@ import dev.herald.notify.NotifyMetrics;
 import dev.herald.notify.NotifyProperties;
 import dev.herald.notify.ledger.Outbox;
 import dev.herald.notify.relay.MailRelays;
+import dev.herald.platform.logging.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -134,8 +135,8 @@ class Dispatcher implements SmartLifecycle {
 				}
 				catch (RuntimeException ex) {
 					failures++;
-					logger.warn("Sending failed ({}); trying again in {}", ex.getMessage(),
-							this.properties.retry().after(failures), ex);
+					logger.warn("Sending failed ({}); trying again in {}", Masking.text(ex.getMessage()),
+							this.properties.retry().after(failures), Masking.exception(ex));
 				}
 			}
 		}

@@ -22,6 +22,7 @@ import dev.herald.notify.schedule.Planner;
 import dev.herald.notify.schedule.Slot;
 import dev.herald.notify.subscription.Subscriber;
 import dev.herald.notify.subscription.SubscriberStore;
+import dev.herald.platform.logging.Masking;
 import jakarta.mail.MessagingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,8 +150,9 @@ class EmailPreparer {
 			return new Outgoing(email, subscriber, records, this.writer.write(email, subscriber, sendable, searches));
 		}
 		catch (MessagingException | RuntimeException ex) {
-			logger.warn("Cannot write email {}", email.id(), ex);
-			settle(email, records, DeliveryStatus.FAILED, "cannot write the email: " + ex.getMessage(), now);
+			logger.warn("Cannot write email {}", email.id(), Masking.exception(ex));
+			settle(email, records, DeliveryStatus.FAILED, "cannot write the email: " + Masking.text(ex.getMessage()),
+					now);
 			this.metrics.emailFailed("invalid");
 			return null;
 		}

@@ -16,6 +16,7 @@ import dev.herald.notify.token.SubscriberLinks;
 import dev.herald.notify.token.TokenPurpose;
 import dev.herald.notify.token.TokenService;
 import dev.herald.notify.token.VerifiedToken;
+import dev.herald.platform.logging.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,7 +95,8 @@ public class SubscriptionService {
 			}
 		}
 		catch (MailException ex) {
-			logger.warn("Could not send the subscription email of subscriber {}", subscriber.id(), ex);
+			logger.warn("Could not send the subscription email of subscriber {}", subscriber.id(),
+					Masking.exception(ex));
 			this.addressQuota.release(valid.email().quotaKey(), slot);
 			throw new MailUnavailableException(ex);
 		}

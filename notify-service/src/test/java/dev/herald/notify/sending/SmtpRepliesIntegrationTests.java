@@ -159,7 +159,9 @@ class SmtpRepliesIntegrationTests {
 			String sent = Delivery.idOf(record.id(), calm.id());
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> status(refused) == DeliveryStatus.FAILED && status(sent) == DeliveryStatus.SENT);
-			assertThat(this.ledger.findById(refused).lastError()).contains("550 5.1.1", "User unknown");
+			assertThat(this.ledger.findById(refused).lastError())
+				.contains("550 5.1.1", "User unknown", "b***@example.org")
+				.doesNotContain(bouncing.email());
 			assertThat(this.subscribers.findById(bouncing.id()).orElseThrow().status())
 				.isEqualTo((i < 3) ? SubscriberStatus.ACTIVE : SubscriberStatus.SUPPRESSED);
 		}
