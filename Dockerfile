@@ -2,9 +2,10 @@
 #   docker compose build                       # every service, with the arguments set in docker-compose.yml
 #   docker build --build-arg MODULE=notify-service --build-arg PORT=8083 -t herald/notify-service .
 # MODULE is the Maven module of the service (ingest-service, catalog-service, notify-service);
-# PORT the port it listens on (8081, 8082, 8083).
+# PORT the port it listens on (8081, 8082, 8083); MANAGEMENT_PORT that of actuator (9081, 9082, 9083).
 ARG MODULE=ingest-service
 ARG PORT=8081
+ARG MANAGEMENT_PORT=9081
 
 # --- Stage 1: the Maven reactor's build files only, so that dependency downloads stay cached
 # until a pom.xml changes (any module added later is picked up without editing this file).
@@ -34,6 +35,7 @@ RUN sh mvnw -B -q -pl "${MODULE}" -am -Dmaven.test.skip=true -Dspring-javaformat
 FROM eclipse-temurin:17.0.18_8-jre-noble
 ARG MODULE
 ARG PORT
+ARG MANAGEMENT_PORT
 LABEL org.opencontainers.image.title="herald-${MODULE}"
 RUN groupadd --system --gid 10001 herald \
     && useradd --system --uid 10001 --gid herald --home-dir /app --shell /usr/sbin/nologin herald
@@ -43,10 +45,10 @@ COPY --from=build /workspace/extracted/spring-boot-loader/ ./
 COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
 COPY --from=build /workspace/extracted/application/ ./
 USER 10001:10001
-ENV SERVER_PORT=${PORT}
-EXPOSE ${PORT}
+ENV SERVER_PORT=${PORT} MANAGEMENT_SERVER_PORT=${MANAGEMENT_PORT}
+EXPOSE ${PORT} ${MANAGEMENT_PORT}
 # curl ships with the eclipse-temurin Ubuntu images.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=6 \
-    CMD curl -fsS -o /dev/null "http://localhost:${SERVER_PORT}/actuator/health/readiness" || exit 1
+    CMD curl -fsS -o /dev/null "http://localhost:${MANAGEMENT_SERVER_PORT}/actuator/health/readiness" || exit 1
 # Extra JVM flags: set JAVA_TOOL_OPTIONS. The heap follows the container's memory limit.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "application.jar"]

@@ -270,6 +270,8 @@ final class HeraldSystem implements AutoCloseable {
 		return ServiceProcess.jar(name, ServiceProcess.findJar(this.root.resolve(module)))
 			.javaOptions("-Xmx384m", "-XX:TieredStopAtLevel=1")
 			.environment("SERVER_PORT", Integer.toString(port))
+			// The local profile: actuator (health, Prometheus) on the service's own port.
+			.environment("SPRING_PROFILES_ACTIVE", "local")
 			.environment("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers())
 			.environment("MONGODB_URI", "mongodb://localhost:" + this.mongoPort)
 			.environment("MAIL_HOST", "localhost")

@@ -125,6 +125,8 @@ public final class BenchSystem implements AutoCloseable {
 			.javaOptions(jvm.toArray(String[]::new))
 			.arguments(all.toArray(String[]::new))
 			.environment("SERVER_PORT", Integer.toString(port))
+			// The local profile: actuator (health, Prometheus) on the service's own port.
+			.environment("SPRING_PROFILES_ACTIVE", "local")
 			.environment("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers())
 			.environment("MONGODB_URI", mongoUri())
 			.environment("MAIL_HOST", this.smtp.host())

@@ -27,6 +27,12 @@ import org.springframework.core.env.Environment;
 @Order(0)
 class ServiceSupervisor implements ApplicationRunner, DisposableBean {
 
+	/**
+	 * The profile of a local run: actuator on the public port, development settings
+	 * allowed.
+	 */
+	static final String LOCAL_PROFILE = "local";
+
 	private final LocalRunProperties properties;
 
 	private final Optional<KafkaBroker> kafka;
@@ -127,7 +133,7 @@ class ServiceSupervisor implements ApplicationRunner, DisposableBean {
 		int smtpPort = this.smtp.map(SmtpServer::port).orElse(this.properties.smtpPort());
 		return Map.of("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaPort, "MONGODB_URI",
 				"mongodb://localhost:" + mongoPort, "MAIL_HOST", "localhost", "MAIL_PORT", String.valueOf(smtpPort),
-				"SERVER_PORT", String.valueOf(app.port()));
+				"SERVER_PORT", String.valueOf(app.port()), "SPRING_PROFILES_ACTIVE", LOCAL_PROFILE);
 	}
 
 	/**
