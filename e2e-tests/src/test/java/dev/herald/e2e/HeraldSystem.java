@@ -83,6 +83,8 @@ final class HeraldSystem implements AutoCloseable {
 
 	private final ServiceProcess secondNotify;
 
+	private final TraceReceiver traces = new TraceReceiver();
+
 	private HeraldSystem(Path root) throws IOException {
 		this.root = root;
 		String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -243,6 +245,15 @@ final class HeraldSystem implements AutoCloseable {
 				process.kill();
 			}
 		}
+		this.traces.close();
+	}
+
+	/**
+	 * The spans the services exported.
+	 * @return the receiver of their spans
+	 */
+	TraceReceiver traces() {
+		return this.traces;
 	}
 
 	private List<ServiceProcess> services() {
@@ -276,6 +287,9 @@ final class HeraldSystem implements AutoCloseable {
 			.environment("MONGODB_URI", "mongodb://localhost:" + this.mongoPort)
 			.environment("MAIL_HOST", "localhost")
 			.environment("MAIL_PORT", Integer.toString(this.smtpPort))
+			// Every span goes to the test's OTLP receiver, soon after it ends.
+			.environment("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", this.traces.endpoint())
+			.environment("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "200ms")
 			.environment(settings)
 			.workingDirectory(this.root)
 			.logFile(this.directory.resolve(name + ".log"))

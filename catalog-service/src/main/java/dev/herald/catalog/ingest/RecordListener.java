@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.herald.contracts.ContractViolation;
+import dev.herald.platform.tracing.RecordSpans;
+import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.core.log.LogAccessor;
@@ -29,10 +31,16 @@ class RecordListener {
 
 	private static final LogAccessor logger = new LogAccessor(RecordListener.class);
 
+	/** The span of each record's store, a child of the span that published it. */
+	static final String STORE_SPAN = "herald.catalog.store";
+
 	private final RecordWriter writer;
 
-	RecordListener(RecordWriter writer) {
+	private final RecordSpans spans;
+
+	RecordListener(RecordWriter writer, RecordSpans spans) {
 		this.writer = writer;
+		this.spans = spans;
 	}
 
 	@KafkaListener(id = "catalog-records", idIsGroup = false, topics = "${herald.catalog.records-topic}",
@@ -59,16 +67,23 @@ class RecordListener {
 	}
 
 	private void store(List<ConsumerRecord<String, RecordPublished>> messages, List<RecordPublished> readable) {
+		List<Span> stores = this.spans.consumed(STORE_SPAN, messages.subList(0, readable.size()));
+		RuntimeException failure = null;
 		try {
 			StoreResult result = this.writer.store(readable);
 			logger.debug(() -> "Stored " + result.stored() + " of " + readable.size() + " records, skipped "
 					+ result.skipped());
 		}
 		catch (RecordStoreException ex) {
+			failure = ex;
 			throw new BatchListenerFailedException(ex.getMessage(), ex, indexOf(messages, ex.recordId()));
 		}
 		catch (RuntimeException ex) {
+			failure = ex;
 			throw new BatchListenerFailedException("Bulk write failed: " + ex.getMessage(), ex, 0);
+		}
+		finally {
+			RecordSpans.end(stores, failure);
 		}
 	}
 

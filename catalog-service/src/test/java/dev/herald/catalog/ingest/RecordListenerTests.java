@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.herald.catalog.TestRecords;
 import dev.herald.contracts.ContractViolation;
+import dev.herald.platform.tracing.RecordSpans;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class RecordListenerTests {
 
 	private final RecordWriter writer = mock(RecordWriter.class);
 
-	private final RecordListener listener = new RecordListener(this.writer);
+	private final RecordListener listener = new RecordListener(this.writer, RecordSpans.none());
 
 	@Test
 	void onRecordsWhenAllAreReadableShouldStoreThemInOneWrite() {

@@ -119,16 +119,14 @@ class RecordController {
 			@Parameter(in = ParameterIn.HEADER,
 					description = "Your key for this record, 1 to 200 printable ASCII "
 							+ "characters: posting it again yields the same record id.") @RequestHeader(
-									name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-			@Parameter(in = ParameterIn.HEADER, description = "W3C trace context to continue") @RequestHeader(
-					name = TraceParent.HEADER, required = false) String traceparent) {
+									name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
 		JsonNode node = this.json.parse(BoundedBody.read(request, this.properties.limits().maxRecordSize()));
 		RecordIntake.Checked checked = this.intake.check(node, operator, idempotencyKey);
 		if (!checked.valid()) {
 			throw InvalidRecord.of(checked.problems(), checked.hasUnknownTopic() ? this.taxonomy.slugs() : null);
 		}
 		PublishedRecord event = checked.record().toEvent(now(), operator.name());
-		Delivery delivery = this.publisher.publish(List.of(event), TraceParent.childOf(traceparent)).get(0);
+		Delivery delivery = this.publisher.publish(List.of(event)).get(0);
 		if (!delivery.acknowledged()) {
 			throw KafkaUnavailable.forRecord(this.properties.publishing().retryAfter());
 		}
@@ -159,21 +157,18 @@ class RecordController {
 					schema = @Schema(implementation = ProblemDetail.class)))
 	ResponseEntity<BatchResult> postBatch(HttpServletRequest request,
 			@Parameter(hidden = true) @RequestAttribute(Operator.ATTRIBUTE) Operator operator,
-			@Parameter(hidden = true) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-			@Parameter(in = ParameterIn.HEADER, description = "W3C trace context to continue") @RequestHeader(
-					name = TraceParent.HEADER, required = false) String traceparent) {
+			@Parameter(hidden = true) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
 		byte[] body = readBatch(request, idempotencyKey);
-		return batch(this.json.splitArray(body, this.properties.limits().maxBatchItems()), operator, traceparent);
+		return batch(this.json.splitArray(body, this.properties.limits().maxBatchItems()), operator);
 	}
 
 	@PostMapping(path = "/batch", consumes = NDJSON)
 	@Operation(hidden = true)
 	ResponseEntity<BatchResult> postNdjsonBatch(HttpServletRequest request,
 			@RequestAttribute(Operator.ATTRIBUTE) Operator operator,
-			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-			@RequestHeader(name = TraceParent.HEADER, required = false) String traceparent) {
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
 		byte[] body = readBatch(request, idempotencyKey);
-		return batch(this.json.splitLines(body, this.properties.limits().maxBatchItems()), operator, traceparent);
+		return batch(this.json.splitLines(body, this.properties.limits().maxBatchItems()), operator);
 	}
 
 	private byte[] readBatch(HttpServletRequest request, String idempotencyKey) {
@@ -183,7 +178,7 @@ class RecordController {
 		return BoundedBody.read(request, this.properties.limits().maxBatchSize());
 	}
 
-	private ResponseEntity<BatchResult> batch(List<RecordJson.BatchItem> items, Operator operator, String traceparent) {
+	private ResponseEntity<BatchResult> batch(List<RecordJson.BatchItem> items, Operator operator) {
 		if (items.isEmpty()) {
 			throw InvalidBatch.empty();
 		}
@@ -199,7 +194,7 @@ class RecordController {
 				published.add(item);
 			}
 		}
-		List<Delivery> deliveries = this.publisher.publish(events, TraceParent.childOf(traceparent));
+		List<Delivery> deliveries = this.publisher.publish(events);
 		for (int i = 0; i < events.size(); i++) {
 			RecordJson.BatchItem item = published.get(i);
 			PublishedRecord event = events.get(i);

@@ -25,11 +25,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 /**
- * Publishes record events to Kafka, in CloudEvents binary mode with a W3C
- * {@code traceparent}, and waits, within a bound, until Kafka has acknowledged each one.
- * With the producer's {@code acks=all} and idempotence, an acknowledged record is
- * durable; one that is not acknowledged within the bound has expired in the producer and
- * is never written later.
+ * Publishes record events to Kafka, in CloudEvents binary mode (the template's
+ * observation adds the W3C {@code traceparent} of its send span), and waits, within a
+ * bound, until Kafka has acknowledged each one. With the producer's {@code acks=all} and
+ * idempotence, an acknowledged record is durable; one that is not acknowledged within the
+ * bound has expired in the producer and is never written later.
  */
 @Component
 class RecordPublisher {
@@ -80,15 +80,14 @@ class RecordPublisher {
 	/**
 	 * Publishes events and waits for Kafka's acknowledgements.
 	 * @param events the events
-	 * @param trace the trace they belong to
 	 * @return each event's delivery, in order
 	 */
-	List<Delivery> publish(List<PublishedRecord> events, TraceParent trace) {
+	List<Delivery> publish(List<PublishedRecord> events) {
 		if (events.isEmpty()) {
 			return List.of();
 		}
 		Timer.Sample sample = this.metrics.startPublish();
-		List<CompletableFuture<?>> sends = send(events, trace);
+		List<CompletableFuture<?>> sends = send(events);
 		long deadline = System.nanoTime() + this.properties.publishing().timeout().toNanos();
 		List<Delivery> deliveries = sends.stream().map((send) -> await(send, deadline)).toList();
 		long acknowledged = deliveries.stream().filter(Delivery::acknowledged).count();
@@ -102,7 +101,7 @@ class RecordPublisher {
 		return deliveries;
 	}
 
-	private List<CompletableFuture<?>> send(List<PublishedRecord> events, TraceParent trace) {
+	private List<CompletableFuture<?>> send(List<PublishedRecord> events) {
 		List<CompletableFuture<?>> sends = new ArrayList<>(events.size());
 		Throwable unreachable = null;
 		for (PublishedRecord event : events) {
@@ -111,7 +110,7 @@ class RecordPublisher {
 				sends.add(CompletableFuture.failedFuture(unreachable));
 				continue;
 			}
-			CompletableFuture<?> send = sendOne(event, trace);
+			CompletableFuture<?> send = sendOne(event);
 			if (send.isCompletedExceptionally()) {
 				Throwable failure = failure(send);
 				unreachable = (failure instanceof org.apache.kafka.common.errors.TimeoutException) ? failure : null;
@@ -121,16 +120,16 @@ class RecordPublisher {
 		return sends;
 	}
 
-	private CompletableFuture<SendResult<String, byte[]>> sendOne(PublishedRecord event, TraceParent trace) {
+	private CompletableFuture<SendResult<String, byte[]>> sendOne(PublishedRecord event) {
 		try {
-			return this.kafka.send(message(event, trace));
+			return this.kafka.send(message(event));
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
 	}
 
-	private ProducerRecord<String, byte[]> message(PublishedRecord event, TraceParent trace) {
+	private ProducerRecord<String, byte[]> message(PublishedRecord event) {
 		String id = event.id().toString();
 		ProducerRecord<String, byte[]> message = new ProducerRecord<>(this.properties.topic(), id,
 				this.json.write(event));
@@ -144,7 +143,6 @@ class RecordPublisher {
 		header(headers, "ce_time", event.publishedAt().toString());
 		header(headers, "ce_dataschema", DATA_SCHEMA);
 		header(headers, "content-type", "application/json");
-		header(headers, TraceParent.HEADER, trace.header());
 		return message;
 	}
 

@@ -27,7 +27,6 @@ import static dev.herald.ingest.record.TestRecords.record;
 import static dev.herald.ingest.record.TestRecords.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
@@ -54,7 +53,7 @@ class HostileInputTests {
 
 	@BeforeEach
 	void acknowledgeEverything() {
-		given(this.publisher.publish(anyList(), any())).willReturn(List.of(Delivery.ACKNOWLEDGED));
+		given(this.publisher.publish(anyList())).willReturn(List.of(Delivery.ACKNOWLEDGED));
 	}
 
 	static Stream<Arguments> hostileInputs() {

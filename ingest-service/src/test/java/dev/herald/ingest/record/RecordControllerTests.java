@@ -32,7 +32,6 @@ import static dev.herald.ingest.record.TestRecords.record;
 import static dev.herald.ingest.record.TestRecords.with;
 import static dev.herald.ingest.record.TestRecords.without;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
@@ -67,7 +66,7 @@ class RecordControllerTests {
 
 	@BeforeEach
 	void acknowledgeEverything() {
-		given(this.publisher.publish(anyList(), any())).willAnswer(
+		given(this.publisher.publish(anyList())).willAnswer(
 				(invocation) -> Collections.nCopies(invocation.<List<?>>getArgument(0).size(), Delivery.ACKNOWLEDGED));
 	}
 
@@ -193,7 +192,7 @@ class RecordControllerTests {
 
 	@Test
 	void postWhenKafkaDoesNotAcknowledgeShouldReturn503WithRetryAfter() {
-		given(this.publisher.publish(anyList(), any()))
+		given(this.publisher.publish(anyList()))
 			.willReturn(List.of(Delivery.failed(new org.apache.kafka.common.errors.TimeoutException("down"))));
 		MvcTestResult result = post(record());
 		assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
@@ -448,7 +447,7 @@ class RecordControllerTests {
 
 	@Test
 	void batchWhenKafkaAcknowledgesOnlySomeShouldReturn503ListingWhichWereAccepted() {
-		given(this.publisher.publish(anyList(), any())).willReturn(List.of(Delivery.ACKNOWLEDGED,
+		given(this.publisher.publish(anyList())).willReturn(List.of(Delivery.ACKNOWLEDGED,
 				Delivery.failed(new org.apache.kafka.common.errors.TimeoutException("expired"))));
 		MvcTestResult result = postBatch(json(List.of(record("A"), without("kind"), record("C"))));
 		assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE).containsHeader(HttpHeaders.RETRY_AFTER);
@@ -483,7 +482,7 @@ class RecordControllerTests {
 	@SuppressWarnings("unchecked")
 	private List<PublishedRecord> publishedEvents() {
 		ArgumentCaptor<List<PublishedRecord>> events = ArgumentCaptor.forClass(List.class);
-		then(this.publisher).should(org.mockito.Mockito.atLeastOnce()).publish(events.capture(), any());
+		then(this.publisher).should(org.mockito.Mockito.atLeastOnce()).publish(events.capture());
 		return events.getAllValues().stream().flatMap(List::stream).toList();
 	}
 

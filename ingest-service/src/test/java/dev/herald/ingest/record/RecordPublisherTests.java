@@ -24,8 +24,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.util.unit.DataSize;
 
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
@@ -66,8 +66,7 @@ class RecordPublisherTests {
 	void publishShouldSendTheEventKeyedByIdWithCloudEventsHeaders() {
 		given(this.kafka.send(any(ProducerRecord.class))).willReturn(CompletableFuture.completedFuture(null));
 		PublishedRecord event = event();
-		List<Delivery> deliveries = this.publisher.publish(List.of(event),
-				TraceParent.childOf("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+		List<Delivery> deliveries = this.publisher.publish(List.of(event));
 		assertThat(deliveries).containsExactly(Delivery.ACKNOWLEDGED);
 		ArgumentCaptor<ProducerRecord<String, byte[]>> sent = ArgumentCaptor.forClass(ProducerRecord.class);
 		then(this.kafka).should().send(sent.capture());
@@ -84,7 +83,6 @@ class RecordPublisherTests {
 		assertThat(header(message, "ce_specversion")).isEqualTo("1.0");
 		assertThat(header(message, "ce_time")).isEqualTo("2023-11-13T16:20:31.512Z");
 		assertThat(header(message, "content-type")).isEqualTo("application/json");
-		assertThat(header(message, "traceparent")).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-");
 		assertThat(this.meters.get("herald.ingest.records.accepted").counter().count()).isEqualTo(1);
 	}
 
@@ -93,8 +91,7 @@ class RecordPublisherTests {
 	void publishWhenMetadataCannotBeFetchedShouldNotTryTheRemainingRecords() {
 		given(this.kafka.send(any(ProducerRecord.class))).willReturn(
 				CompletableFuture.failedFuture(new KafkaException("Send failed", new TimeoutException("metadata"))));
-		List<Delivery> deliveries = this.publisher.publish(List.of(event(), event(), event()),
-				TraceParent.childOf(null));
+		List<Delivery> deliveries = this.publisher.publish(List.of(event(), event(), event()));
 		assertThat(deliveries).extracting(Delivery::acknowledged).containsExactly(false, false, false);
 		then(this.kafka).should(times(1)).send(any(ProducerRecord.class));
 		assertThat(this.meters.get("herald.ingest.records.accepted").counter().count()).isZero();
@@ -108,7 +105,7 @@ class RecordPublisherTests {
 		given(this.kafka.send(any(ProducerRecord.class)))
 			.willReturn(CompletableFuture.failedFuture(new KafkaException("too large")))
 			.willReturn(CompletableFuture.completedFuture(null));
-		List<Delivery> deliveries = this.publisher.publish(List.of(event(), event()), TraceParent.childOf(null));
+		List<Delivery> deliveries = this.publisher.publish(List.of(event(), event()));
 		assertThat(deliveries).extracting(Delivery::acknowledged).containsExactly(false, true);
 		then(this.kafka).should(times(2)).send(any(ProducerRecord.class));
 	}
@@ -117,9 +114,7 @@ class RecordPublisherTests {
 	@SuppressWarnings("unchecked")
 	void publishWhenTemplateThrowsShouldReportTheRecordAsNotAcknowledged() {
 		given(this.kafka.send(any(ProducerRecord.class))).willThrow(new KafkaException("closed"));
-		assertThat(this.publisher.publish(List.of(event()), TraceParent.childOf(null)))
-			.extracting(Delivery::acknowledged)
-			.containsExactly(false);
+		assertThat(this.publisher.publish(List.of(event()))).extracting(Delivery::acknowledged).containsExactly(false);
 	}
 
 	private static PublishedRecord event() {

@@ -40,10 +40,11 @@ record PublishedRecord(String id, String kind, String title, String summary, Str
 	record Place(String city, String country) {
 	}
 
-	RecordSnapshot snapshot() {
+	RecordSnapshot snapshot(String traceParent) {
 		return new RecordSnapshot(this.id, this.kind, this.title, this.summary, this.occurredOn,
 				(this.place != null) ? this.place.city() : null, (this.place != null) ? this.place.country() : null,
-				this.organization, this.bodies, this.documentSymbols, this.topics, this.language, this.publishedAt);
+				this.organization, this.bodies, this.documentSymbols, this.topics, this.language, this.publishedAt,
+				traceParent);
 	}
 
 }

@@ -2,10 +2,14 @@ package dev.herald.notify.matching;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.herald.contracts.ContractViolation;
 import dev.herald.contracts.RecordContract;
+import dev.herald.platform.tracing.RecordSpans;
+import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
@@ -33,15 +37,21 @@ class RecordListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(RecordListener.class);
 
+	/** The span of each record's match, a child of the span that published it. */
+	static final String MATCH_SPAN = "herald.notify.match";
+
 	private final RecordMatcher matcher;
 
 	private final RecordContract contract = new RecordContract();
 
 	private final JsonMapper json;
 
-	RecordListener(RecordMatcher matcher, JsonMapper json) {
+	private final RecordSpans spans;
+
+	RecordListener(RecordMatcher matcher, JsonMapper json, RecordSpans spans) {
 		this.matcher = matcher;
 		this.json = json;
+		this.spans = spans;
 	}
 
 	@KafkaListener(id = "records", topics = "${herald.notify.kafka.records-topic:herald.records.v1}", idIsGroup = false,
@@ -58,13 +68,23 @@ class RecordListener {
 				break;
 			}
 		}
+		List<Span> matches = this.spans.consumed(MATCH_SPAN, messages.subList(0, readable.size()));
+		Map<String, String> traceParents = new HashMap<>();
+		for (int i = 0; i < readable.size(); i++) {
+			traceParents.put(readable.get(i).id(), this.spans.traceParent(matches.get(i)));
+		}
+		RuntimeException failure = null;
 		try {
-			this.matcher.match(readable);
+			this.matcher.match(readable, traceParents);
 		}
 		catch (RuntimeException ex) {
+			failure = ex;
 			logger.warn("Matching a poll of {} records failed; it comes back after a back-off: {}", readable.size(),
 					ex.toString());
 			throw new BatchListenerFailedException("Matching a poll of records failed: " + ex.getMessage(), ex, 0);
+		}
+		finally {
+			RecordSpans.end(matches, failure);
 		}
 		if (problem != null) {
 			int index = readable.size();

@@ -81,11 +81,21 @@ class RecordMatcher {
 	 * @param published the records of a poll
 	 */
 	void match(List<PublishedRecord> published) {
+		match(published, Map.of());
+	}
+
+	/**
+	 * Matches and schedules records, keeping with each the trace its sends continue.
+	 * @param published the records of a poll
+	 * @param traceParents by record id, the W3C trace context of its match
+	 */
+	void match(List<PublishedRecord> published, Map<String, String> traceParents) {
 		if (published.isEmpty()) {
 			return;
 		}
 		Instant now = this.clock.instant();
-		this.records.saveAll(published.stream().map(PublishedRecord::snapshot).toList());
+		this.records
+			.saveAll(published.stream().map((record) -> record.snapshot(traceParents.get(record.id()))).toList());
 		Set<String> topics = new LinkedHashSet<>();
 		published.forEach((record) -> topics.addAll(record.topics()));
 		// A page's entries (records × subscribers) stay within what one write should

@@ -24,11 +24,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param topics topic slugs
  * @param language language (BCP 47)
  * @param publishedAt when ingest published it
+ * @param traceParent the W3C trace context of the record's match, which its sends
+ * continue; {@code null} when not traced
  */
 @Document(RecordSnapshot.COLLECTION)
 public record RecordSnapshot(@Id String id, String kind, String title, String summary, LocalDate occurredOn,
 		String city, String country, String organization, List<String> bodies, List<String> documentSymbols,
-		List<String> topics, String language, Instant publishedAt) {
+		List<String> topics, String language, Instant publishedAt, String traceParent) {
 
 	/** Name of the collection. */
 	public static final String COLLECTION = "records";

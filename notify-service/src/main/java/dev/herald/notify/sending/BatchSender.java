@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -15,6 +16,9 @@ import dev.herald.notify.ledger.Outbox;
 import dev.herald.notify.ledger.PendingEmail;
 import dev.herald.notify.relay.SmtpFailure;
 import dev.herald.notify.sending.OutcomeRecorder.Tried;
+import dev.herald.platform.tracing.RecordSpans;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 
 import org.springframework.stereotype.Component;
 
@@ -32,6 +36,9 @@ import org.springframework.stereotype.Component;
 @Component
 class BatchSender {
 
+	/** The span of each email's send to the relay. */
+	static final String SEND_SPAN = "herald.notify.send";
+
 	private final Outbox outbox;
 
 	private final EmailPreparer preparer;
@@ -46,8 +53,11 @@ class BatchSender {
 
 	private final int recordEvery;
 
+	private final RecordSpans spans;
+
 	BatchSender(Outbox outbox, EmailPreparer preparer, OutcomeRecorder recorder, SendRate rate, Clock clock,
-			NotifyProperties properties) {
+			NotifyProperties properties, RecordSpans spans) {
+		this.spans = spans;
 		this.outbox = outbox;
 		this.preparer = preparer;
 		this.recorder = recorder;
@@ -80,7 +90,7 @@ class BatchSender {
 				}
 				this.rate.acquire();
 				Outgoing next = batch.next();
-				SmtpFailure failure = connection.send(next.message());
+				SmtpFailure failure = send(next, connection);
 				batch.tried(next, failure);
 				if (failure != null && failure.kind() == SmtpFailure.Kind.RELAY) {
 					break;
@@ -91,6 +101,27 @@ class BatchSender {
 			batch.finish();
 		}
 		return batch.triedCount;
+	}
+
+	/**
+	 * Sends one email in its span: a child of its record's match, or for a digest a new
+	 * trace linking the matches of the records it carries.
+	 */
+	private SmtpFailure send(Outgoing email, SmtpConnection connection) {
+		Span span = this.spans.forRecords(SEND_SPAN, email.traceParents())
+			.tag("herald.email.kind", email.email().kind().name().toLowerCase(Locale.ROOT))
+			.tag("herald.email.records", String.valueOf(email.records().size()));
+		try (Tracer.SpanInScope scope = this.spans.inScope(span)) {
+			SmtpFailure failure = connection.send(email.message());
+			if (failure != null) {
+				span.tag("smtp.reply.code", String.valueOf(failure.code()));
+				span.error(new IllegalStateException(failure.reply()));
+			}
+			return failure;
+		}
+		finally {
+			span.end();
+		}
 	}
 
 	/** The emails of one batch as the sender holds them. */

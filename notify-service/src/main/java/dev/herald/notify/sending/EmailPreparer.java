@@ -147,7 +147,8 @@ class EmailPreparer {
 		}
 		List<String> records = sendable.stream().map(RecordSnapshot::id).toList();
 		try {
-			return new Outgoing(email, subscriber, records, this.writer.write(email, subscriber, sendable, searches));
+			return new Outgoing(email, subscriber, records, this.writer.write(email, subscriber, sendable, searches),
+					sendable.stream().map(RecordSnapshot::traceParent).toList());
 		}
 		catch (MessagingException | RuntimeException ex) {
 			logger.warn("Cannot write email {}", email.id(), Masking.exception(ex));

@@ -15,8 +15,11 @@ import jakarta.mail.internet.MimeMessage;
  * @param subscriber the recipient
  * @param records the records in the message
  * @param message the message
+ * @param traceParents the W3C trace context of each record's match, which the send
+ * continues
  */
-record Outgoing(PendingEmail email, Subscriber subscriber, List<String> records, MimeMessage message) {
+record Outgoing(PendingEmail email, Subscriber subscriber, List<String> records, MimeMessage message,
+		List<String> traceParents) {
 
 	/**
 	 * The ledger entries of the records in the message.
@@ -32,7 +35,7 @@ record Outgoing(PendingEmail email, Subscriber subscriber, List<String> records,
 	 * @return the outgoing email
 	 */
 	Outgoing with(PendingEmail changed) {
-		return new Outgoing(changed, this.subscriber, this.records, this.message);
+		return new Outgoing(changed, this.subscriber, this.records, this.message, this.traceParents);
 	}
 
 }

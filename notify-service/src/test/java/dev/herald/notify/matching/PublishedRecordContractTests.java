@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.herald.contracts.ContractViolation;
 import dev.herald.contracts.RecordContract;
+import dev.herald.platform.tracing.RecordSpans;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class PublishedRecordContractTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final RecordListener listener = new RecordListener(null, JSON);
+	private final RecordListener listener = new RecordListener(null, JSON, RecordSpans.none());
 
 	@Test
 	void readShouldAcceptEveryValidExampleOfTheContract() throws IOException {
@@ -41,7 +42,7 @@ class PublishedRecordContractTests {
 			assertThat(record.kind()).isIn("MEETING", "STATEMENT");
 			assertThat(record.title()).isNotBlank();
 			assertThat(record.topics()).isNotNull();
-			assertThat(record.snapshot().title()).isEqualTo(record.title());
+			assertThat(record.snapshot(null).title()).isEqualTo(record.title());
 		}
 	}
 

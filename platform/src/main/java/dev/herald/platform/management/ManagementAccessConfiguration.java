@@ -14,7 +14,7 @@ import org.springframework.core.env.Environment;
  * The management port's own web context: the {@link ManagementKeyFilter} when
  * {@code herald.management.key-sha256} names the keys (comma-separated hex SHA-256). In
  * the local profile, actuator shares the public port and shows every detail; elsewhere it
- * runs on a port of its own (see {@code herald/platform/management.yml}).
+ * runs on a port of its own (see {@code herald/platform/operations.yml}).
  */
 @ManagementContextConfiguration(value = ManagementContextType.CHILD, proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

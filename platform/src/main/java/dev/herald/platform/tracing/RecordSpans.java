@@ -1,0 +1,156 @@
+package dev.herald.platform.tracing;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.micrometer.tracing.Link;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+/**
+ * The spans of a record's path after Kafka, where the framework cannot draw them: one
+ * span per record of a batch listener, continuing the trace of the producer that sent it
+ * (its W3C {@code traceparent} header), and the spans of work done later for a record,
+ * started from a {@code traceparent} kept with it (a child of one record's span, or a new
+ * span linking several records' spans, as a digest carrying many records).
+ */
+public class RecordSpans {
+
+	private static final String TRACEPARENT = "traceparent";
+
+	private final Tracer tracer;
+
+	private final Propagator propagator;
+
+	/**
+	 * Spans of the given tracer.
+	 * @param tracer the tracer
+	 * @param propagator the propagator of trace context (W3C)
+	 */
+	public RecordSpans(Tracer tracer, Propagator propagator) {
+		this.tracer = tracer;
+		this.propagator = propagator;
+	}
+
+	/**
+	 * Spans that trace nothing, for code run without tracing (unit tests).
+	 * @return the spans
+	 */
+	public static RecordSpans none() {
+		return new RecordSpans(Tracer.NOOP, Propagator.NOOP);
+	}
+
+	/**
+	 * Starts the span of a consumed record, a child of its producer's span.
+	 * @param name the span's name
+	 * @param record the record
+	 * @return the started span
+	 */
+	public Span consumed(String name, ConsumerRecord<?, ?> record) {
+		return this.propagator.extract(record, RecordSpans::header)
+			.name(name)
+			.kind(Span.Kind.CONSUMER)
+			.remoteServiceName("kafka")
+			.start()
+			.tag("messaging.destination.name", record.topic())
+			.tag("messaging.kafka.message.key", String.valueOf(record.key()))
+			.tag("messaging.kafka.partition", String.valueOf(record.partition()))
+			.tag("messaging.kafka.offset", String.valueOf(record.offset()));
+	}
+
+	/**
+	 * Starts the spans of the records of a batch, one each.
+	 * @param name the spans' name
+	 * @param records the records
+	 * @return the started spans, in the records' order
+	 */
+	public List<Span> consumed(String name, List<? extends ConsumerRecord<?, ?>> records) {
+		return records.stream().map((record) -> consumed(name, record)).toList();
+	}
+
+	/**
+	 * Ends spans, marking them failed when the work failed.
+	 * @param spans the spans
+	 * @param failure what failed, or {@code null}
+	 */
+	public static void end(List<Span> spans, Throwable failure) {
+		for (Span span : spans) {
+			if (failure != null) {
+				span.error(failure);
+			}
+			span.end();
+		}
+	}
+
+	/**
+	 * Starts the span of work for records kept earlier: a child of the one record's span,
+	 * or, for several, a new trace linking each of them.
+	 * @param name the span's name
+	 * @param traceParents the {@code traceparent} kept with each record ({@code null}
+	 * ones are left out)
+	 * @return the started span
+	 */
+	public Span forRecords(String name, Collection<String> traceParents) {
+		var contexts = traceParents.stream()
+			.filter(Objects::nonNull)
+			.map(this::context)
+			.filter(Objects::nonNull)
+			.toList();
+		Span.Builder builder = this.tracer.spanBuilder().name(name);
+		if (contexts.size() == 1) {
+			builder.setParent(contexts.get(0));
+		}
+		else {
+			builder.setNoParent();
+			contexts.forEach((context) -> builder.addLink(new Link(context)));
+		}
+		return builder.start();
+	}
+
+	/**
+	 * The {@code traceparent} of a span, to keep with a record.
+	 * @param span the span
+	 * @return its W3C trace context, or {@code null} when nothing is traced
+	 */
+	public String traceParent(Span span) {
+		Map<String, String> carrier = new HashMap<>();
+		this.propagator.inject(span.context(), carrier, Map::put);
+		return carrier.get(TRACEPARENT);
+	}
+
+	/**
+	 * Makes a span the current one, so that what runs in its scope (a MongoDB command, an
+	 * SMTP exchange, a log line) belongs to it.
+	 * @param span the span
+	 * @return the scope, to close
+	 */
+	public Tracer.SpanInScope inScope(Span span) {
+		return this.tracer.withSpan(span);
+	}
+
+	private TraceContext context(String traceParent) {
+		String[] parts = traceParent.split("-");
+		if (parts.length != 4 || parts[1].length() != 32 || parts[2].length() != 16) {
+			return null;
+		}
+		return this.tracer.traceContextBuilder()
+			.traceId(parts[1])
+			.spanId(parts[2])
+			.sampled("01".equals(parts[3]))
+			.build();
+	}
+
+	private static String header(ConsumerRecord<?, ?> record, String key) {
+		Header header = record.headers().lastHeader(key);
+		return (header != null && header.value() != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+}
