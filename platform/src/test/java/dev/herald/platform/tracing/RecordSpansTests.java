@@ -1,0 +1,118 @@
+package dev.herald.platform.tracing;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.bridge.OtelPropagator;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.LinkData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The spans of records, drawn by the OpenTelemetry bridge the services run and read back
+ * from an in-memory exporter.
+ */
+class RecordSpansTests {
+
+	private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+	private static final String PRODUCER = "00f067aa0ba902b7";
+
+	private final InMemorySpanExporter exported = InMemorySpanExporter.create();
+
+	private final SdkTracerProvider provider = SdkTracerProvider.builder()
+		.addSpanProcessor(SimpleSpanProcessor.create(this.exported))
+		.build();
+
+	private final io.opentelemetry.api.trace.Tracer otel = this.provider.get("test");
+
+	private final Tracer tracer = new OtelTracer(this.otel, new OtelCurrentTraceContext(), (event) -> {
+	});
+
+	private final RecordSpans spans = new RecordSpans(this.tracer,
+			new OtelPropagator(ContextPropagators.create(W3CTraceContextPropagator.getInstance()), this.otel));
+
+	@AfterEach
+	void close() {
+		this.provider.close();
+	}
+
+	@Test
+	void aConsumedRecordsSpanShouldBeAChildOfItsProducersSpan() {
+		ConsumerRecord<String, String> record = new ConsumerRecord<>("herald.records.v1", 2, 41, "record-1", "{}");
+		record.headers().add("traceparent", ("00-" + TRACE + "-" + PRODUCER + "-01").getBytes(StandardCharsets.UTF_8));
+
+		RecordSpans.end(this.spans.consumed("herald.catalog.store", List.of(record)), null);
+
+		SpanData span = only();
+		assertThat(span.getName()).isEqualTo("herald.catalog.store");
+		assertThat(span.getTraceId()).isEqualTo(TRACE);
+		assertThat(span.getParentSpanId()).isEqualTo(PRODUCER);
+		assertThat(span.getAttributes().asMap().toString()).contains("messaging.kafka.message.key=record-1");
+	}
+
+	@Test
+	void theSendOfOneRecordShouldBeAChildOfItsKeptMatch() {
+		Span match = this.tracer.nextSpan().name("herald.notify.match").start();
+		String kept = this.spans.traceParent(match);
+		match.end();
+		this.exported.reset();
+
+		this.spans.forRecords("herald.notify.send", List.of(kept)).end();
+
+		SpanData send = only();
+		assertThat(kept).startsWith("00-" + match.context().traceId() + "-" + match.context().spanId());
+		assertThat(send.getTraceId()).isEqualTo(match.context().traceId());
+		assertThat(send.getParentSpanId()).isEqualTo(match.context().spanId());
+		assertThat(send.getLinks()).isEmpty();
+	}
+
+	@Test
+	void theSendOfADigestShouldStartATraceLinkingEveryRecordsMatch() {
+		Span first = this.tracer.nextSpan().name("herald.notify.match").start();
+		Span second = this.tracer.nextSpan().name("herald.notify.match").start();
+		List<String> kept = List.of(this.spans.traceParent(first), this.spans.traceParent(second));
+		first.end();
+		second.end();
+		this.exported.reset();
+
+		this.spans.forRecords("herald.notify.send", kept).end();
+
+		SpanData digest = only();
+		assertThat(digest.getTraceId()).isNotIn(first.context().traceId(), second.context().traceId());
+		assertThat(digest.getParentSpanId()).isEqualTo("0000000000000000");
+		assertThat(digest.getLinks()).extracting((LinkData link) -> link.getSpanContext().getSpanId())
+			.containsExactlyInAnyOrder(first.context().spanId(), second.context().spanId());
+	}
+
+	@Test
+	void aFailureShouldMarkEverySpanOfTheBatch() {
+		ConsumerRecord<String, String> one = new ConsumerRecord<>("t", 0, 1, "a", "{}");
+		ConsumerRecord<String, String> two = new ConsumerRecord<>("t", 0, 2, "b", "{}");
+
+		RecordSpans.end(this.spans.consumed("herald.notify.match", List.of(one, two)),
+				new IllegalStateException("down"));
+
+		assertThat(this.exported.getFinishedSpanItems()).hasSize(2)
+			.allSatisfy((span) -> assertThat(span.getStatus().getStatusCode().name()).isEqualTo("ERROR"));
+	}
+
+	private SpanData only() {
+		assertThat(this.exported.getFinishedSpanItems()).hasSize(1);
+		return this.exported.getFinishedSpanItems().get(0);
+	}
+
+}
