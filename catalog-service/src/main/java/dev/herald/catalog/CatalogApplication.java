@@ -2,7 +2,7 @@ package dev.herald.catalog;
 
 import dev.herald.contracts.text.TextAnalyzer;
 import dev.herald.contracts.topics.Taxonomy;
-import dev.herald.platform.tracing.MongoTracing;
+import dev.herald.platform.tracing.TracingConfiguration;
 import dev.herald.platform.web.PageLocales;
 
 import org.springframework.boot.SpringApplication;
@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({ PageLocales.class, MongoTracing.class })
+@Import({ PageLocales.class, TracingConfiguration.class })
 public class CatalogApplication {
 
 	public static void main(String[] args) {

@@ -2,7 +2,7 @@ package dev.herald.notify;
 
 import java.time.Clock;
 
-import dev.herald.platform.tracing.MongoTracing;
+import dev.herald.platform.tracing.TracingConfiguration;
 import dev.herald.platform.web.PageLocales;
 
 import org.springframework.boot.SpringApplication;
@@ -18,7 +18,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({ PageLocales.class, MongoTracing.class })
+@Import({ PageLocales.class, TracingConfiguration.class })
 @EnableScheduling
 public class NotifyApplication {
 

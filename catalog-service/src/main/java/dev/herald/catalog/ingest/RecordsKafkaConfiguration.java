@@ -4,9 +4,6 @@ import java.util.Map;
 
 import dev.herald.catalog.CatalogProperties;
 import dev.herald.contracts.ContractViolation;
-import dev.herald.platform.tracing.RecordSpans;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -99,17 +96,6 @@ class RecordsKafkaConfiguration {
 		ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
 		backOff.setMaxInterval(retry.maxInterval().toMillis());
 		return backOff;
-	}
-
-	/**
-	 * The spans of each record consumed, continuing the trace that published it.
-	 * @param tracer the tracer
-	 * @param propagator the propagator of trace context
-	 * @return the record spans
-	 */
-	@Bean
-	RecordSpans recordSpans(Tracer tracer, Propagator propagator) {
-		return new RecordSpans(tracer, propagator);
 	}
 
 }

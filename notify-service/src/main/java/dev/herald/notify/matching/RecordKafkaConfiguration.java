@@ -3,9 +3,6 @@ package dev.herald.notify.matching;
 import dev.herald.contracts.ContractViolation;
 import dev.herald.notify.NotifyMetrics;
 import dev.herald.notify.NotifyProperties;
-import dev.herald.platform.tracing.RecordSpans;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -105,18 +102,6 @@ class RecordKafkaConfiguration {
 	 */
 	static String deadLetterTopic(NotifyProperties properties, KafkaProperties kafka) {
 		return properties.kafka().recordsTopic() + "." + kafka.getConsumer().getGroupId() + ".dlt";
-	}
-
-	/**
-	 * The spans of each record's match and of each email's send, in the trace that
-	 * published the record.
-	 * @param tracer the tracer
-	 * @param propagator the propagator of trace context
-	 * @return the record spans
-	 */
-	@Bean
-	RecordSpans recordSpans(Tracer tracer, Propagator propagator) {
-		return new RecordSpans(tracer, propagator);
 	}
 
 }

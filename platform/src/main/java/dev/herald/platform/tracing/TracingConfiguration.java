@@ -1,6 +1,8 @@
 package dev.herald.platform.tracing;
 
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
@@ -10,15 +12,29 @@ import org.springframework.data.mongodb.observability.ContextProviderFactory;
 import org.springframework.data.mongodb.observability.MongoObservationCommandListener;
 
 /**
- * A span for every MongoDB command (Spring Data MongoDB's observation of the driver's
- * commands), a child of the span in scope when there is one. Spring Boot does not set it
- * up by itself; the services that use MongoDB import this.
+ * The tracing that Spring Boot does not set up by itself, imported by the services that
+ * consume records into MongoDB: the {@link RecordSpans} of their batch listeners, and a
+ * span for every MongoDB command (Spring Data MongoDB's observation of the driver's
+ * commands), a child of the span in scope when there is one. In test slices, where no
+ * tracer runs, both trace nothing.
  */
 @Configuration(proxyBeanMethods = false)
-public class MongoTracing {
+public class TracingConfiguration {
 
 	/**
-	 * Observes every command; without an observation registry (test slices), nothing.
+	 * The spans of records consumed and of work done later for them.
+	 * @param tracers the tracer, when there is one
+	 * @param propagators the propagator of trace context, when there is one
+	 * @return the record spans
+	 */
+	@Bean
+	RecordSpans recordSpans(ObjectProvider<Tracer> tracers, ObjectProvider<Propagator> propagators) {
+		return new RecordSpans(tracers.getIfAvailable(() -> Tracer.NOOP),
+				propagators.getIfAvailable(() -> Propagator.NOOP));
+	}
+
+	/**
+	 * Observes every MongoDB command.
 	 * @param registries the observation registry, when there is one
 	 * @return the customizer of the client's settings
 	 */
