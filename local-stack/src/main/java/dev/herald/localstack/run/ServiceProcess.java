@@ -49,6 +49,14 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private static final Duration PROBE_INTERVAL = Duration.ofMillis(250);
 
+	/**
+	 * How long {@link #kill()} waits for the process to be gone: a loaded machine may
+	 * take a while to tear a JVM down.
+	 */
+	private static final Duration KILL_TIMEOUT = Duration.ofMinutes(2);
+
+	private static final int LOG_TAIL_LINES = 30;
+
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final String name;
@@ -165,13 +173,14 @@ public final class ServiceProcess implements AutoCloseable {
 		while (!isReady()) {
 			Process current = current();
 			if (current == null || !current.isAlive()) {
-				String exit = (current != null) ? " with code " + current.exitValue() : "";
-				throw new ServiceProcessException(
-						this.name + " exited" + exit + " before it was ready; see its log: " + this.logFile);
+				String exit = (current != null) ? " with code " + describeExit(current.exitValue()) : "";
+				throw new ServiceProcessException(this.name + " (pid " + ((current != null) ? current.pid() : "none")
+						+ ") exited" + exit + " before it was ready" + memoryAvailable() + "; see its log: "
+						+ this.logFile + logTail());
 			}
 			if (Instant.now().isAfter(deadline)) {
 				throw new ServiceProcessException(this.name + " was not ready (" + this.readiness.describe()
-						+ ") within " + timeout.toSeconds() + " s; see its log: " + this.logFile);
+						+ ") within " + timeout.toSeconds() + " s; see its log: " + this.logFile + logTail());
 			}
 			sleep(PROBE_INTERVAL);
 		}
@@ -225,7 +234,9 @@ public final class ServiceProcess implements AutoCloseable {
 
 	/**
 	 * Kills the process and its descendants at once, like {@code kill -9}, and waits
-	 * until they are gone.
+	 * until they are gone, so that a {@link #start()} that follows starts a new process.
+	 * @throws ServiceProcessException when the process still runs after
+	 * {@link #KILL_TIMEOUT}
 	 */
 	public void kill() {
 		Process current = current();
@@ -235,8 +246,11 @@ public final class ServiceProcess implements AutoCloseable {
 		List<ProcessHandle> descendants = current.descendants().toList();
 		current.destroyForcibly();
 		descendants.forEach(ProcessHandle::destroyForcibly);
-		waitFor(current.toHandle(), Duration.ofSeconds(30));
-		descendants.forEach((child) -> waitFor(child, Duration.ofSeconds(30)));
+		if (!waitFor(current.toHandle(), KILL_TIMEOUT)) {
+			throw new ServiceProcessException(this.name + " (pid " + current.pid() + ") still runs "
+					+ KILL_TIMEOUT.toSeconds() + " s after SIGKILL");
+		}
+		descendants.forEach((child) -> waitFor(child, KILL_TIMEOUT));
 	}
 
 	/**
@@ -313,6 +327,56 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private synchronized long logOffset() {
 		return this.logOffset;
+	}
+
+	/**
+	 * The last lines the current process wrote, to show in a message where its log file
+	 * cannot be read (a CI report).
+	 */
+	private String logTail() {
+		try {
+			byte[] log = Files.readAllBytes(this.logFile);
+			int from = (int) Math.min(logOffset(), log.length);
+			List<String> lines = new String(log, from, log.length - from, StandardCharsets.UTF_8).lines().toList();
+			if (lines.isEmpty()) {
+				return "; it wrote nothing";
+			}
+			List<String> tail = lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size());
+			return "; its last lines:\n  " + String.join("\n  ", tail);
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+	/**
+	 * The machine's available memory, where Linux tells it: a process killed by the
+	 * out-of-memory killer leaves no other trace in its own log.
+	 */
+	private static String memoryAvailable() {
+		try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
+			return lines.filter((line) -> line.startsWith("MemAvailable:"))
+				.findFirst()
+				.map((line) -> " (machine memory available now: " + line.replaceAll("\\D+", "") + " kB)")
+				.orElse("");
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return "";
+		}
+	}
+
+	/**
+	 * An exit code as a person reads it: above 128, the signal that ended the process.
+	 * @param code the exit code
+	 * @return the code, with the signal's name where there is one
+	 */
+	static String describeExit(int code) {
+		return switch (code) {
+			case 137 -> "137 (SIGKILL: killed outright, by this supervisor or the kernel's out-of-memory killer)";
+			case 143 -> "143 (SIGTERM)";
+			case 134 -> "134 (SIGABRT: the JVM aborted, look for an hs_err file)";
+			default -> Integer.toString(code);
+		};
 	}
 
 	private static boolean waitFor(ProcessHandle handle, Duration timeout) {

@@ -60,8 +60,16 @@ class ServiceProcessTests {
 
 		assertThatExceptionOfType(ServiceProcessException.class)
 			.isThrownBy(() -> service.awaitReady(Duration.ofSeconds(60)))
-			.withMessageContaining("fake-service exited with code 3")
-			.withMessageContaining(service.logFile().toString());
+			.withMessageContaining("exited with code 3 before it was ready")
+			.withMessageContaining("fake-service (pid " + service.pid() + ")")
+			.withMessageContaining(service.logFile().toString())
+			.withMessageContaining("its last lines:\n  failing on purpose");
+	}
+
+	@Test
+	void exitCodesOfSignalsShouldNameTheSignal() {
+		assertThat(ServiceProcess.describeExit(137)).startsWith("137 (SIGKILL");
+		assertThat(ServiceProcess.describeExit(3)).isEqualTo("3");
 	}
 
 	@Test
