@@ -211,6 +211,24 @@ final class HeraldSystem implements AutoCloseable {
 		process.start().awaitReady(STARTUP);
 	}
 
+	/**
+	 * Starts again whatever a test before left stopped or killed, so that one failed
+	 * scenario does not fail those after it. The second notify instance stays as the
+	 * tests that need it leave it.
+	 * @return this system
+	 */
+	HeraldSystem ensureRunning() {
+		List<ServiceProcess> all = new ArrayList<>(List.of(this.kafka, this.store));
+		all.addAll(services());
+		for (ServiceProcess process : all) {
+			if (!process.isAlive()) {
+				System.out.println("e2e: " + process.name() + " was not running; starting it again");
+				restart(process);
+			}
+		}
+		return this;
+	}
+
 	Path projectRoot() {
 		return this.root;
 	}

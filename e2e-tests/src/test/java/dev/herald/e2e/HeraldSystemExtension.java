@@ -6,8 +6,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives tests the running {@link HeraldSystem}: started once for the whole test run and
- * closed by JUnit when the run ends, whether the tests passed or not.
+ * Gives tests the running {@link HeraldSystem}: started once for the whole test run, with
+ * any process an earlier test left down started again, and closed by JUnit when the run
+ * ends, whether the tests passed or not.
  */
 class HeraldSystemExtension implements ParameterResolver {
 
@@ -22,7 +23,8 @@ class HeraldSystemExtension implements ParameterResolver {
 	public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
 		return context.getRoot()
 			.getStore(NAMESPACE)
-			.computeIfAbsent(HeraldSystem.class, (key) -> HeraldSystem.start(), HeraldSystem.class);
+			.computeIfAbsent(HeraldSystem.class, (key) -> HeraldSystem.start(), HeraldSystem.class)
+			.ensureRunning();
 	}
 
 }
