@@ -1,6 +1,10 @@
 package dev.herald.e2e;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,7 +35,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A malformed message written straight to {@code herald.records.v1} ends in both
- * services' dead-letter topics, and the records behind it on the same partition flow on.
+ * services' dead-letter topics, and the records behind it on the same partition flow on;
+ * what the services log about it carries the trace id it came with.
  */
 @ExtendWith(HeraldSystemExtension.class)
 class PoisonE2ETests {
@@ -43,9 +49,13 @@ class PoisonE2ETests {
 	void malformedMessageShouldReachBothDeadLetterTopicsAndTheRecordsBehindItFlowOn(HeraldSystem system) {
 		String poisonKey = "poison-" + UUID.randomUUID();
 		String recordId = UUID.randomUUID().toString();
+		String traceId = UUID.randomUUID().toString().replace("-", "");
 		try (KafkaProducer<String, byte[]> producer = producer(system)) {
-			producer.send(new ProducerRecord<>(TOPIC, PARTITION, poisonKey,
-					"{\"title\": \"unterminated".getBytes(StandardCharsets.UTF_8)));
+			ProducerRecord<String, byte[]> poison = new ProducerRecord<>(TOPIC, PARTITION, poisonKey,
+					"{\"title\": \"unterminated".getBytes(StandardCharsets.UTF_8));
+			poison.headers()
+				.add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
+			producer.send(poison);
 			producer.send(new ProducerRecord<>(TOPIC, PARTITION, recordId, validEvent(system, recordId)));
 			producer.flush();
 		}
@@ -62,6 +72,30 @@ class PoisonE2ETests {
 					headerNames(found.get(0)));
 			assertThat(found.get(0).value()).isEqualTo("{\"title\": \"unterminated");
 		}
+		List<String> lines = logLines(system, poisonKey);
+		System.out.printf("poison: the services logged %d lines about it%n", lines.size());
+		assertThat(lines).as("each service's line about the refused message").hasSizeGreaterThanOrEqualTo(2);
+		assertThat(lines).as("lines about the refused message carry its trace id")
+			.allSatisfy((line) -> assertThat(line).contains(traceId));
+	}
+
+	/**
+	 * The lines the services wrote about a message, named by its key.
+	 */
+	private static List<String> logLines(HeraldSystem system, String key) {
+		List<String> lines = new ArrayList<>();
+		for (String service : List.of("catalog-service", "notify-service", "notify-service-2")) {
+			Path log = system.directory().resolve(service + ".log");
+			if (Files.exists(log)) {
+				try (Stream<String> all = Files.lines(log, StandardCharsets.UTF_8)) {
+					all.filter((line) -> line.contains(key)).forEach(lines::add);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}
+		}
+		return lines;
 	}
 
 	private static byte[] validEvent(HeraldSystem system, String id) {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.herald.contracts.ContractViolation;
+import dev.herald.platform.tracing.BatchSpans;
 import dev.herald.platform.tracing.RecordSpans;
-import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.core.log.LogAccessor;
@@ -67,23 +67,24 @@ class RecordListener {
 	}
 
 	private void store(List<ConsumerRecord<String, RecordPublished>> messages, List<RecordPublished> readable) {
-		List<Span> stores = this.spans.consumed(STORE_SPAN, messages.subList(0, readable.size()));
-		RuntimeException failure = null;
-		try {
-			StoreResult result = this.writer.store(readable);
-			logger.debug(() -> "Stored " + result.stored() + " of " + readable.size() + " records, skipped "
-					+ result.skipped());
-		}
-		catch (RecordStoreException ex) {
-			failure = ex;
-			throw new BatchListenerFailedException(ex.getMessage(), ex, indexOf(messages, ex.recordId()));
-		}
-		catch (RuntimeException ex) {
-			failure = ex;
-			throw new BatchListenerFailedException("Bulk write failed: " + ex.getMessage(), ex, 0);
-		}
-		finally {
-			RecordSpans.end(stores, failure);
+		try (BatchSpans stores = this.spans.batch(STORE_SPAN, messages.subList(0, readable.size()))) {
+			try {
+				StoreResult result = this.writer.store(readable);
+				logger.debug(() -> "Stored " + result.stored() + " of " + readable.size() + " records, skipped "
+						+ result.skipped());
+			}
+			catch (RecordStoreException ex) {
+				stores.failed(ex);
+				logger.warn(() -> "Storing record " + ex.recordId() + " failed; it comes back after a back-off: "
+						+ ex.getMessage());
+				throw new BatchListenerFailedException(ex.getMessage(), ex, indexOf(messages, ex.recordId()));
+			}
+			catch (RuntimeException ex) {
+				stores.failed(ex);
+				logger.warn(() -> "Storing a poll of " + readable.size()
+						+ " records failed; it comes back after a back-off: " + ex);
+				throw new BatchListenerFailedException("Bulk write failed: " + ex.getMessage(), ex, 0);
+			}
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import dev.herald.catalog.CatalogProperties;
 import dev.herald.contracts.ContractViolation;
+import dev.herald.platform.tracing.RecordSpans;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -14,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -42,6 +44,11 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @Configuration(proxyBeanMethods = false)
 class RecordsKafkaConfiguration {
 
+	private static final LogAccessor logger = new LogAccessor(RecordsKafkaConfiguration.class);
+
+	/** The span of a record's way to the dead-letter topic. */
+	static final String DEAD_LETTER_SPAN = "herald.catalog.dead-letter";
+
 	@Bean
 	NewTopic recordsDeadLetterTopic(CatalogProperties properties) {
 		CatalogProperties.DeadLetter deadLetter = properties.deadLetter();
@@ -67,20 +74,27 @@ class RecordsKafkaConfiguration {
 
 	@Bean
 	DefaultErrorHandler recordsErrorHandler(KafkaTemplate<String, Object> deadLetterTemplate,
-			CatalogProperties properties, CatalogMetrics metrics) {
+			CatalogProperties properties, CatalogMetrics metrics, RecordSpans spans) {
+		String topic = properties.deadLetter().topic();
 		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(deadLetterTemplate,
-				(record, ex) -> new TopicPartition(properties.deadLetter().topic(), -1));
+				(record, ex) -> new TopicPartition(topic, -1));
 		deadLetters.setHeadersFunction(DeadLetterReason::headers);
-		ConsumerRecordRecoverer recoverer = (record, ex) -> {
+		// In the record's trace: the log line and the dead letter carry its ids.
+		ConsumerRecordRecoverer recoverer = (record, ex) -> spans.forRecord(DEAD_LETTER_SPAN, record, () -> {
 			deadLetters.accept(record, ex);
 			metrics.deadLettered();
-		};
+			logger.warn(() -> "Record event " + record.topic() + "-" + record.partition() + "@" + record.offset()
+					+ " (key " + record.key() + ") went to " + topic + ": " + DeadLetterReason.reason(record, ex));
+		});
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, bounded(properties.retry()));
 		BackOff outage = unbounded(properties.outageRetry());
 		handler.setBackOffFunction((record, ex) -> Outages.isOutage(ex) ? outage : null);
 		handler.addNotRetryableExceptions(ContractViolation.class);
-		// A refused message is expected; its dead letter and counter report it.
-		handler.setLogLevel(KafkaException.Level.WARN);
+		// A refused message is reported by its dead letter, counter and log line, a
+		// failed
+		// store by the listener's line: both in the record's trace, which the container's
+		// own line about the error handler would not be.
+		handler.setLogLevel(KafkaException.Level.DEBUG);
 		return handler;
 	}
 

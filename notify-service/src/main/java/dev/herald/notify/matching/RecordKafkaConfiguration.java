@@ -3,6 +3,7 @@ package dev.herald.notify.matching;
 import dev.herald.contracts.ContractViolation;
 import dev.herald.notify.NotifyMetrics;
 import dev.herald.notify.NotifyProperties;
+import dev.herald.platform.tracing.RecordSpans;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -41,6 +42,9 @@ class RecordKafkaConfiguration {
 
 	static final String CONTAINER_FACTORY = "recordListenerContainerFactory";
 
+	/** The span of a record's way to the dead-letter topic. */
+	static final String DEAD_LETTER_SPAN = "herald.notify.dead-letter";
+
 	@Bean
 	NewTopic recordsDeadLetterTopic(NotifyProperties properties, KafkaProperties kafka) {
 		return TopicBuilder.name(deadLetterTopic(properties, kafka))
@@ -52,31 +56,36 @@ class RecordKafkaConfiguration {
 	@Bean(CONTAINER_FACTORY)
 	ConcurrentKafkaListenerContainerFactory<Object, Object> recordListenerContainerFactory(
 			ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
-			NotifyProperties properties, KafkaProperties kafka, NotifyMetrics metrics) {
+			NotifyProperties properties, KafkaProperties kafka, NotifyMetrics metrics, RecordSpans spans) {
 		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		configurer.configure(factory, consumers);
 		factory.setBatchListener(true);
-		factory.setCommonErrorHandler(errorHandler(properties, kafka, metrics));
+		factory.setCommonErrorHandler(errorHandler(properties, kafka, metrics, spans));
 		return factory;
 	}
 
 	private static DefaultErrorHandler errorHandler(NotifyProperties properties, KafkaProperties kafka,
-			NotifyMetrics metrics) {
+			NotifyMetrics metrics, RecordSpans spans) {
 		// Its own producer: the value goes out as the bytes that came in.
 		KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
 				kafka.buildProducerProperties(), new StringSerializer(), new ByteArraySerializer()));
 		String topic = deadLetterTopic(properties, kafka);
 		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
 				(record, ex) -> new TopicPartition(topic, -1));
-		DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
-			deadLetters.accept(record, ex);
-			metrics.deadLettered();
-			logger.warn("Record event {}-{}@{} (key {}) breaks the contract and went to {}: {}", record.topic(),
-					record.partition(), record.offset(), record.key(), topic, rootMessage(ex));
-		}, unbounded(properties.retry()));
+		// In the record's trace: the log line and the dead letter carry its ids.
+		DefaultErrorHandler handler = new DefaultErrorHandler(
+				(record, ex) -> spans.forRecord(DEAD_LETTER_SPAN, record, () -> {
+					deadLetters.accept(record, ex);
+					metrics.deadLettered();
+					logger.warn("Record event {}-{}@{} (key {}) breaks the contract and went to {}: {}", record.topic(),
+							record.partition(), record.offset(), record.key(), topic, rootMessage(ex));
+				}), unbounded(properties.retry()));
 		handler.addNotRetryableExceptions(ContractViolation.class);
-		// A refused message is expected; its dead letter and counter report it.
-		handler.setLogLevel(KafkaException.Level.WARN);
+		// A refused message is reported by its dead letter, counter and log line, a
+		// failed
+		// match by the listener's line: both in the record's trace, which the container's
+		// own line about the error handler would not be.
+		handler.setLogLevel(KafkaException.Level.DEBUG);
 		return handler;
 	}
 

@@ -8,8 +8,8 @@ import java.util.Map;
 
 import dev.herald.contracts.ContractViolation;
 import dev.herald.contracts.RecordContract;
+import dev.herald.platform.tracing.BatchSpans;
 import dev.herald.platform.tracing.RecordSpans;
-import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
@@ -68,23 +68,20 @@ class RecordListener {
 				break;
 			}
 		}
-		List<Span> matches = this.spans.consumed(MATCH_SPAN, messages.subList(0, readable.size()));
-		Map<String, String> traceParents = new HashMap<>();
-		for (int i = 0; i < readable.size(); i++) {
-			traceParents.put(readable.get(i).id(), this.spans.traceParent(matches.get(i)));
-		}
-		RuntimeException failure = null;
-		try {
-			this.matcher.match(readable, traceParents);
-		}
-		catch (RuntimeException ex) {
-			failure = ex;
-			logger.warn("Matching a poll of {} records failed; it comes back after a back-off: {}", readable.size(),
-					ex.toString());
-			throw new BatchListenerFailedException("Matching a poll of records failed: " + ex.getMessage(), ex, 0);
-		}
-		finally {
-			RecordSpans.end(matches, failure);
+		try (BatchSpans matches = this.spans.batch(MATCH_SPAN, messages.subList(0, readable.size()))) {
+			Map<String, String> traceParents = new HashMap<>();
+			for (int i = 0; i < readable.size(); i++) {
+				traceParents.put(readable.get(i).id(), this.spans.traceParent(matches.records().get(i)));
+			}
+			try {
+				this.matcher.match(readable, traceParents);
+			}
+			catch (RuntimeException ex) {
+				matches.failed(ex);
+				logger.warn("Matching a poll of {} records failed; it comes back after a back-off: {}", readable.size(),
+						ex.toString());
+				throw new BatchListenerFailedException("Matching a poll of records failed: " + ex.getMessage(), ex, 0);
+			}
 		}
 		if (problem != null) {
 			int index = readable.size();

@@ -77,6 +77,51 @@ public class RecordSpans {
 	}
 
 	/**
+	 * Starts the spans of one call of a batch listener and puts the call in the scope of
+	 * the only record's span, or of a new span of the batch ({@code <name>.batch})
+	 * linking every record's span.
+	 * @param name the records' spans' name
+	 * @param records the records the call works on (none: nothing is traced)
+	 * @return the spans, to close when the call ends
+	 */
+	public BatchSpans batch(String name, List<? extends ConsumerRecord<?, ?>> records) {
+		List<Span> spans = consumed(name, records);
+		if (spans.isEmpty()) {
+			return new BatchSpans(spans, null, null);
+		}
+		if (spans.size() == 1) {
+			return new BatchSpans(spans, null, this.tracer.withSpan(spans.get(0)));
+		}
+		Span.Builder builder = this.tracer.spanBuilder().name(name + ".batch").kind(Span.Kind.CONSUMER).setNoParent();
+		spans.forEach((span) -> builder.addLink(new Link(span.context())));
+		Span batch = builder.start().tag("messaging.batch.message_count", String.valueOf(spans.size()));
+		return new BatchSpans(spans, batch, this.tracer.withSpan(batch));
+	}
+
+	/**
+	 * Runs work for one record, such as sending it to a dead-letter topic, in the scope
+	 * of a span of that record (a child of its producer's span), so that its log lines
+	 * and the messages it sends continue the record's trace.
+	 * @param name the span's name
+	 * @param record the record
+	 * @param work the work
+	 */
+	public void forRecord(String name, ConsumerRecord<?, ?> record, Runnable work) {
+		Span span = consumed(name, record);
+		Throwable failure = null;
+		try (Tracer.SpanInScope scope = this.tracer.withSpan(span)) {
+			work.run();
+		}
+		catch (RuntimeException | Error ex) {
+			failure = ex;
+			throw ex;
+		}
+		finally {
+			end(List.of(span), failure);
+		}
+	}
+
+	/**
 	 * Ends spans, marking them failed when the work failed.
 	 * @param spans the spans
 	 * @param failure what failed, or {@code null}

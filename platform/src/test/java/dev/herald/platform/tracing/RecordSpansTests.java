@@ -110,6 +110,73 @@ class RecordSpansTests {
 			.allSatisfy((span) -> assertThat(span.getStatus().getStatusCode().name()).isEqualTo("ERROR"));
 	}
 
+	@Test
+	void aBatchOfOneRecordShouldRunInThatRecordsSpan() {
+		ConsumerRecord<String, String> record = traced(new ConsumerRecord<>("t", 0, 7, "a", "{}"));
+		String current;
+		try (BatchSpans batch = this.spans.batch("herald.catalog.store", List.of(record))) {
+			current = this.tracer.currentSpan().context().spanId();
+			assertThat(batch.records()).hasSize(1);
+		}
+
+		SpanData span = only();
+		assertThat(span.getSpanId()).isEqualTo(current);
+		assertThat(span.getTraceId()).isEqualTo(TRACE);
+		assertThat(this.tracer.currentSpan()).isNull();
+	}
+
+	@Test
+	void aBatchOfSeveralRecordsShouldRunInASpanLinkingEachRecordsSpan() {
+		ConsumerRecord<String, String> one = traced(new ConsumerRecord<>("t", 0, 1, "a", "{}"));
+		ConsumerRecord<String, String> two = new ConsumerRecord<>("t", 0, 2, "b", "{}");
+		String current;
+		try (BatchSpans batch = this.spans.batch("herald.catalog.store", List.of(one, two))) {
+			current = this.tracer.currentSpan().context().spanId();
+			batch.failed(new IllegalStateException("down"));
+		}
+
+		List<SpanData> ended = this.exported.getFinishedSpanItems();
+		assertThat(ended).hasSize(3)
+			.allSatisfy((span) -> assertThat(span.getStatus().getStatusCode().name()).isEqualTo("ERROR"));
+		SpanData batch = ended.stream().filter((span) -> span.getSpanId().equals(current)).findFirst().orElseThrow();
+		assertThat(batch.getName()).isEqualTo("herald.catalog.store.batch");
+		assertThat(batch.getParentSpanId()).isEqualTo("0000000000000000");
+		assertThat(batch.getLinks()).extracting((LinkData link) -> link.getSpanContext().getSpanId())
+			.containsExactlyInAnyOrderElementsOf(ended.stream()
+				.filter((span) -> span.getName().equals("herald.catalog.store"))
+				.map(SpanData::getSpanId)
+				.toList());
+		assertThat(ended).filteredOn((span) -> span.getTraceId().equals(TRACE)).hasSize(1);
+	}
+
+	@Test
+	void workForOneRecordShouldRunInASpanContinuingItsTrace() {
+		ConsumerRecord<String, String> record = traced(new ConsumerRecord<>("t", 0, 9, "a", "{}"));
+		String[] current = new String[1];
+
+		this.spans.forRecord("herald.catalog.dead-letter", record,
+				() -> current[0] = this.tracer.currentSpan().context().traceId());
+
+		SpanData span = only();
+		assertThat(current[0]).isEqualTo(TRACE);
+		assertThat(span.getName()).isEqualTo("herald.catalog.dead-letter");
+		assertThat(span.getParentSpanId()).isEqualTo(PRODUCER);
+	}
+
+	@Test
+	void aBatchOfNoRecordShouldTraceNothing() {
+		try (BatchSpans batch = this.spans.batch("herald.catalog.store", List.of())) {
+			assertThat(batch.records()).isEmpty();
+			assertThat(this.tracer.currentSpan()).isNull();
+		}
+		assertThat(this.exported.getFinishedSpanItems()).isEmpty();
+	}
+
+	private static ConsumerRecord<String, String> traced(ConsumerRecord<String, String> record) {
+		record.headers().add("traceparent", ("00-" + TRACE + "-" + PRODUCER + "-01").getBytes(StandardCharsets.UTF_8));
+		return record;
+	}
+
 	private SpanData only() {
 		assertThat(this.exported.getFinishedSpanItems()).hasSize(1);
 		return this.exported.getFinishedSpanItems().get(0);
