@@ -327,7 +327,7 @@ final class HeraldSystem implements AutoCloseable {
 		}
 	}
 
-	private static Path findProjectRoot() {
+	static Path findProjectRoot() {
 		Path here = Path.of("").toAbsolutePath();
 		return Files.exists(here.resolve("e2e-tests")) ? here : here.getParent();
 	}

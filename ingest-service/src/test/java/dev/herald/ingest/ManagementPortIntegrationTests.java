@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.profiles.active=", "management.server.port=0",
-				"herald.management.key-sha256=" + ManagementPortIntegrationTests.KEY_SHA256 })
+				"herald.management.key-sha256=" + ManagementPortIntegrationTests.KEY_SHA256,
+				// Outside the local profile, the published development key is refused.
+				"herald.ingest.api-keys[0].sha256=" + ManagementPortIntegrationTests.KEY_SHA256 })
 @EnableHeraldInfrastructure
 class ManagementPortIntegrationTests {
 

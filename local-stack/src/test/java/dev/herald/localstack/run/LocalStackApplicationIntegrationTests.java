@@ -171,7 +171,8 @@ class LocalStackApplicationIntegrationTests {
 					"--herald.run.inbox-port=0", "--herald.run.data-directory=" + this.directory.resolve(".herald"),
 					"--herald.run.project-directory=" + this.directory, "--herald.run.apps[0].name=failing-service",
 					"--herald.run.apps[0].port=" + port, "--herald.run.health-timeout=60s"))
-			.withMessageContaining("failing-service exited with code 3")
+			.withMessageContaining("failing-service (pid")
+			.withMessageContaining("exited with code 3")
 			.withMessageContaining(Path.of("logs", "failing-service.log").toString());
 	}
 
