@@ -1,5 +1,6 @@
 package dev.herald.catalog;
 
+import java.net.URI;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
@@ -26,13 +27,16 @@ import org.springframework.validation.annotation.Validated;
  * @param healthTimeout how long a readiness probe waits for Kafka to answer
  * @param mongoTimeout how long a MongoDB operation waits for a reachable server before it
  * fails (and is retried, for the listener); the driver's own default is 30 seconds
+ * @param publicBaseUrl where readers reach the catalog: every absolute link of the API,
+ * the feeds and the pages starts with it, whatever Host a request names
  */
 @Validated
 @ConfigurationProperties("herald.catalog")
 public record CatalogProperties(@DefaultValue("herald.records.v1") @NotBlank String recordsTopic,
 		@DefaultValue @Valid DeadLetter deadLetter, @DefaultValue @Valid Retry retry,
 		@DefaultValue @Valid OutageRetry outageRetry, @DefaultValue @Valid Paging paging,
-		@DefaultValue("2s") @NotNull Duration healthTimeout, @DefaultValue("5s") @NotNull Duration mongoTimeout) {
+		@DefaultValue("2s") @NotNull Duration healthTimeout, @DefaultValue("5s") @NotNull Duration mongoTimeout,
+		@DefaultValue("http://localhost:8082") @NotNull URI publicBaseUrl) {
 
 	/**
 	 * The dead-letter topic.

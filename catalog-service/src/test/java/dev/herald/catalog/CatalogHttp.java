@@ -15,6 +15,12 @@ import org.springframework.web.client.RestClient;
  */
 public final class CatalogHttp {
 
+	/**
+	 * The public base URL the integration tests give the catalog: its links start with
+	 * it, and this client follows them to the test's server.
+	 */
+	public static final String PUBLIC_BASE_URL = "https://catalog.herald.test";
+
 	private final String baseUrl;
 
 	private final RestClient client;
@@ -42,7 +48,8 @@ public final class CatalogHttp {
 	 * @return the response with its body as text
 	 */
 	public ResponseEntity<String> get(String uri, Consumer<HttpHeaders> headers) {
-		URI target = URI.create(uri.startsWith("http") ? uri : this.baseUrl + uri);
+		String local = uri.startsWith(PUBLIC_BASE_URL) ? uri.substring(PUBLIC_BASE_URL.length()) : uri;
+		URI target = URI.create(local.startsWith("http") ? local : this.baseUrl + local);
 		return this.client.get().uri(target).headers(headers).retrieve().toEntity(String.class);
 	}
 

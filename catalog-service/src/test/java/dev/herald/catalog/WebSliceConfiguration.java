@@ -1,6 +1,7 @@
 package dev.herald.catalog;
 
 import dev.herald.catalog.record.RecordQueryParser;
+import dev.herald.catalog.web.PublicLinks;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Import;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CatalogProperties.class)
-@Import(RecordQueryParser.class)
+@Import({ RecordQueryParser.class, PublicLinks.class })
 public class WebSliceConfiguration {
 
 }

@@ -97,7 +97,8 @@ final class HeraldSystem implements AutoCloseable {
 				"--herald.run.inbox-capacity=50000");
 		this.ingest = service("ingest-service", this.ingestPort,
 				Map.of("HERALD_INGEST_CATALOG_BASE_URL", catalogUrl()));
-		this.catalog = service("catalog-service", this.catalogPort, Map.of());
+		this.catalog = service("catalog-service", this.catalogPort,
+				Map.of("HERALD_CATALOG_PUBLIC_BASE_URL", catalogUrl()));
 		this.notify = notify("notify-service", this.notifyPort);
 		this.secondNotify = notify("notify-service-2", this.secondNotifyPort);
 	}

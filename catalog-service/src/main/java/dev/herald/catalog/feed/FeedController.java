@@ -12,6 +12,7 @@ import dev.herald.catalog.record.RecordFilter;
 import dev.herald.catalog.record.RecordQuery;
 import dev.herald.catalog.record.RecordQueryParser;
 import dev.herald.catalog.record.RecordSearch;
+import dev.herald.catalog.web.PublicLinks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -26,7 +27,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -42,11 +42,14 @@ class FeedController {
 
 	private final RecordQueryParser parser;
 
+	private final PublicLinks links;
+
 	private final RecordSearch search;
 
 	private final AtomFeedWriter writer;
 
-	FeedController(RecordQueryParser parser, RecordSearch search, AtomFeedWriter writer) {
+	FeedController(RecordQueryParser parser, RecordSearch search, AtomFeedWriter writer, PublicLinks links) {
+		this.links = links;
 		this.parser = parser;
 		this.search = search;
 		this.writer = writer;
@@ -61,13 +64,13 @@ class FeedController {
 			@Parameter(hidden = true) HttpServletRequest servletRequest) {
 		RecordQuery query = this.parser.parseFeed(filter);
 		List<RecordDocument> records = this.search.find(query).records();
-		String selfUrl = ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString();
+		String selfUrl = this.links.current().build().toUriString();
 		String etag = etag(selfUrl, records);
 		CacheControl cache = CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic();
 		if (request.checkNotModified(etag)) {
 			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cache).build();
 		}
-		UriComponentsBuilder base = ServletUriComponentsBuilder.fromCurrentContextPath();
+		UriComponentsBuilder base = this.links.base();
 		String pageUrl = base.cloneBuilder()
 			.path("/records")
 			.query(servletRequest.getQueryString())

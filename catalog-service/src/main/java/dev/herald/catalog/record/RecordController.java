@@ -1,5 +1,6 @@
 package dev.herald.catalog.record;
 
+import dev.herald.catalog.web.PublicLinks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -34,9 +34,12 @@ class RecordController {
 
 	private final RecordQueryParser parser;
 
+	private final PublicLinks links;
+
 	private final RecordSearch search;
 
-	RecordController(RecordQueryParser parser, RecordSearch search) {
+	RecordController(RecordQueryParser parser, RecordSearch search, PublicLinks links) {
+		this.links = links;
 		this.parser = parser;
 		this.search = search;
 	}
@@ -56,11 +59,9 @@ class RecordController {
 					required = false) String cursor) {
 		RecordQuery query = this.parser.parse(filter, size, cursor);
 		RecordSlice slice = this.search.find(query);
-		UriComponentsBuilder base = ServletUriComponentsBuilder.fromCurrentContextPath();
-		String next = (slice.next() != null) ? ServletUriComponentsBuilder.fromCurrentRequest()
-			.replaceQueryParam("cursor", slice.next().encode())
-			.build()
-			.toUriString() : null;
+		UriComponentsBuilder base = this.links.base();
+		String next = (slice.next() != null)
+				? this.links.current().replaceQueryParam("cursor", slice.next().encode()).build().toUriString() : null;
 		RecordPageView page = new RecordPageView(
 				slice.records().stream().map((record) -> RecordView.of(record, base)).toList(), query.size(), next);
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
@@ -80,7 +81,7 @@ class RecordController {
 					"instance":"/api/v1/records/3f0c9d2e-6b1a-4c55-9f7e-2d8a41b07c13"}""")))
 	RecordView get(@Parameter(example = "3f0c9d2e-6b1a-4c55-9f7e-2d8a41b07c13") @PathVariable String id) {
 		return this.search.findById(id)
-			.map((record) -> RecordView.of(record, ServletUriComponentsBuilder.fromCurrentContextPath()))
+			.map((record) -> RecordView.of(record, this.links.base()))
 			.orElseThrow(() -> RecordNotFoundException.forId(id));
 	}
 

@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The reader's pages: {@code /records} (search form, filters, results, next page) and
@@ -43,11 +42,14 @@ class RecordPages {
 
 	private final RecordQueryParser parser;
 
+	private final PublicLinks links;
+
 	private final RecordSearch search;
 
 	private final Taxonomy taxonomy;
 
-	RecordPages(RecordQueryParser parser, RecordSearch search, Taxonomy taxonomy) {
+	RecordPages(RecordQueryParser parser, RecordSearch search, Taxonomy taxonomy, PublicLinks links) {
+		this.links = links;
 		this.parser = parser;
 		this.search = search;
 		this.taxonomy = taxonomy;
@@ -68,10 +70,7 @@ class RecordPages {
 		model.addAttribute("firstPage", cursor == null || cursor.isBlank());
 		if (slice.next() != null) {
 			model.addAttribute("nextUrl",
-					ServletUriComponentsBuilder.fromCurrentRequest()
-						.replaceQueryParam("cursor", slice.next().encode())
-						.build()
-						.toUriString());
+					this.links.current().replaceQueryParam("cursor", slice.next().encode()).build().toUriString());
 		}
 		return "records";
 	}
@@ -110,7 +109,7 @@ class RecordPages {
 		model.addAttribute("topicLabels", topicLabels(locale));
 		String query = request.getQueryString();
 		model.addAttribute("feedUrl",
-				ServletUriComponentsBuilder.fromCurrentContextPath()
+				this.links.base()
 					.path("/feeds/records.atom")
 					.query(query)
 					.replaceQueryParam("cursor")

@@ -77,7 +77,7 @@ class FeedIntegrationTests {
 		assertThat(newest.getSummary().getValue()).isEqualTo("Summary of meeting 4");
 		assertThat(newest.getUpdated()).isNotNull();
 		assertThat(newest.getAlternateLinks().get(0).getHref())
-			.isEqualTo("http://localhost:" + this.port + "/records/" + events.get(4).get("id").asString());
+			.isEqualTo(CatalogHttp.PUBLIC_BASE_URL + "/records/" + events.get(4).get("id").asString());
 	}
 
 	@Test

@@ -57,12 +57,12 @@ class RecordControllerTests {
 		given(this.search.find(any())).willReturn(new RecordSlice(List.of(first, second), Cursor.after(second)));
 		assertThat(this.mvc.get().uri("/api/v1/records?topic=regional-security&size=2")).hasStatusOk()
 			.hasHeader(HttpHeaders.LINK,
-					"<http://localhost/api/v1/records?topic=regional-security&size=2&cursor="
+					"<http://localhost:8082/api/v1/records?topic=regional-security&size=2&cursor="
 							+ Cursor.after(second).encode() + ">; rel=\"next\"")
 			.bodyJson()
 			.hasPathSatisfying("$.items[0].title", (title) -> assertThat(title).isEqualTo("First"))
 			.hasPathSatisfying("$.items[0].links.html",
-					(link) -> assertThat(link).isEqualTo("http://localhost/records/" + first.id()))
+					(link) -> assertThat(link).isEqualTo("http://localhost:8082/records/" + first.id()))
 			.hasPathSatisfying("$.items[0].publishedAt",
 					(value) -> assertThat(value).isEqualTo("2023-11-22T15:31:07.123456Z"))
 			.hasPathSatisfying("$.next", (next) -> assertThat(next).asString().contains("cursor="));
