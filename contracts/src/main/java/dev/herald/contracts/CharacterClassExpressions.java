@@ -2,16 +2,18 @@ package dev.herald.contracts;
 
 import java.util.BitSet;
 
-import com.networknt.schema.regex.JDKRegularExpressionFactory;
+import com.google.re2j.Pattern;
 import com.networknt.schema.regex.RegularExpression;
 import com.networknt.schema.regex.RegularExpressionFactory;
 
 /**
- * The regular expressions of the contract's validator. A pattern made of one bracketed
- * character class, such as the contract's rules on text, is answered by a table lookup
- * per character; any other pattern goes to the JDK's engine, as by default. The answers
- * are the same (a test compares them for every character); the cost is a fraction, and
- * consumers check every text of every record they consume.
+ * The regular expressions of the contract's validator, each linear in the text whatever a
+ * message holds. A pattern made of one bracketed character class, such as the contract's
+ * rules on text, is answered by a table lookup per character; any other pattern goes to
+ * RE2/J, an automaton without backtracking or recursion (the JDK's engine backtracks, and
+ * overflows its stack on a repeated group such as {@code ([a-z0-9]+-)*} given a long
+ * text). The answers are those of the JDK's engine (tests compare them); {@code \\uXXXX}
+ * escapes are read as the JDK reads them.
  */
 final class CharacterClassExpressions implements RegularExpressionFactory {
 
@@ -19,12 +21,23 @@ final class CharacterClassExpressions implements RegularExpressionFactory {
 
 	private static final int WHITESPACE = -2;
 
-	private final RegularExpressionFactory engine = JDKRegularExpressionFactory.getInstance();
+	private static final java.util.regex.Pattern UNICODE_ESCAPE = java.util.regex.Pattern
+		.compile("\\\\u([0-9A-Fa-f]{4})");
 
 	@Override
 	public RegularExpression getRegularExpression(String regex) {
 		RegularExpression parsed = parse(regex);
-		return (parsed != null) ? parsed : this.engine.getRegularExpression(regex);
+		return (parsed != null) ? parsed : linear(regex);
+	}
+
+	/**
+	 * A pattern on RE2/J, found anywhere in the text as ECMAScript's {@code test} does.
+	 * @param regex the pattern, in the JDK's syntax
+	 * @return its matcher
+	 */
+	static RegularExpression linear(String regex) {
+		Pattern pattern = Pattern.compile(UNICODE_ESCAPE.matcher(regex).replaceAll("\\\\x{$1}"));
+		return (text) -> pattern.matcher(text).find();
 	}
 
 	/**

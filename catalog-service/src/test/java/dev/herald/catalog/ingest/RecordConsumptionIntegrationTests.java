@@ -185,6 +185,29 @@ class RecordConsumptionIntegrationTests {
 			.isGreaterThanOrEqualTo(2);
 	}
 
+	@Test
+	void aCraftedMegabyteShouldBeDeadLetteredAtOnceAndTheRecordBehindItStored() {
+		int partition = 4;
+		String organization = TestRecords.uniqueOrganization();
+		ObjectNode crafted = TestRecords.meeting(organization);
+		// A slug the JDK's regex engine recurses on once per "a-": a megabyte of them
+		// overflowed its stack inside the deserializer.
+		crafted.putArray("topics").add("a-".repeat(500_000) + "!");
+		ObjectNode behind = TestRecords.meeting(organization);
+		kafka.send(KafkaTestClient.RECORDS, partition, crafted.get("id").asString(), TestRecords.bytes(crafted));
+		kafka.send(KafkaTestClient.RECORDS, partition, behind.get("id").asString(), TestRecords.bytes(behind));
+
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> this.mongo.findById(behind.get("id").asString(), RecordDocument.class) != null);
+		assertThat(this.mongo.findById(crafted.get("id").asString(), RecordDocument.class)).isNull();
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(
+					header(find(kafka.readAll(KafkaTestClient.DEAD_LETTERS), crafted.get("id").asString()),
+							DeadLetterReason.HEADER))
+				.contains("topics"));
+	}
+
 	private static ConsumerRecord<String, byte[]> find(List<ConsumerRecord<String, byte[]>> records, String key) {
 		return records.stream()
 			.filter((record) -> key.equals(record.key()))

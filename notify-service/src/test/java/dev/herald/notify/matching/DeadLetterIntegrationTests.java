@@ -17,6 +17,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,6 +55,28 @@ public class DeadLetterIntegrationTests extends NotifyScenarioSupport {
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.mailbox.to(email, valid.title()).size() == 1);
 		assertThat(deadLetters(this.infra.kafkaBootstrapServers()))
 			.noneMatch((record) -> valid.id().equals(record.key()));
+	}
+
+	@Test
+	void aCraftedMegabyteShouldBeRefusedAtOnceAndTheRecordBehindItMatched() {
+		String email = Subscribers.newAddress("after-crafted");
+		String topic = "crafted-" + UUID.randomUUID().toString().substring(0, 8);
+		this.subscribers.subscribeAndConfirm(email, topic);
+		TestRecords valid = TestRecords.meeting(topic);
+		// A slug the JDK's regex engine recurses on once per "a-": a megabyte of them
+		// overflowed its stack.
+		ObjectNode crafted = (ObjectNode) JsonMapper.builder().build().readTree(valid.json());
+		crafted.putArray("topics").add("a-".repeat(500_000) + "!");
+		// The same key: the crafted message and the record behind it share a partition.
+		var poison = this.records.send(RecordsTopic.RECORDS, valid.id(), crafted.toString(),
+				"dev.herald.record.published.v1");
+		var after = this.records.send(RecordsTopic.RECORDS, valid.id(), valid.json(), "dev.herald.record.published.v1");
+		this.records.awaitConsumed(poison, after);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.mailbox.to(email, valid.title()).size() == 1);
+		List<ConsumerRecord<String, String>> dead = awaitDeadLetters(valid.id(), 1);
+		assertThat(new String(dead.get(0).headers().lastHeader("kafka_dlt-exception-message").value()))
+			.contains("topics");
 	}
 
 	@Test
