@@ -19,10 +19,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param recordsTopic the topic of published records that the catalog consumes
  * @param deadLetter where messages go that cannot be stored
- * @param retry back-off for a message whose processing failed for a reason other than an
- * unreachable database; after its attempts the message is dead-lettered
- * @param outageRetry back-off while MongoDB (or Kafka, for the dead-letter topic) is
- * unreachable; it never gives up, so an outage pauses consumption and loses nothing
+ * @param outageRetry back-off while a record cannot be stored for any reason but the
+ * contract (MongoDB unreachable or refusing writes: a full disk, a rule): it never gives
+ * up, so consumption pauses and nothing is lost or dead-lettered; only a message that
+ * breaks the contract goes to the dead-letter topic
  * @param paging page sizes of the API, the pages and the feed
  * @param healthTimeout how long a readiness probe waits for Kafka to answer
  * @param mongoTimeout how long a MongoDB operation waits for a reachable server before it
@@ -33,9 +33,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("herald.catalog")
 public record CatalogProperties(@DefaultValue("herald.records.v1") @NotBlank String recordsTopic,
-		@DefaultValue @Valid DeadLetter deadLetter, @DefaultValue @Valid Retry retry,
-		@DefaultValue @Valid OutageRetry outageRetry, @DefaultValue @Valid Paging paging,
-		@DefaultValue("2s") @NotNull Duration healthTimeout, @DefaultValue("5s") @NotNull Duration mongoTimeout,
+		@DefaultValue @Valid DeadLetter deadLetter, @DefaultValue @Valid OutageRetry outageRetry,
+		@DefaultValue @Valid Paging paging, @DefaultValue("2s") @NotNull Duration healthTimeout,
+		@DefaultValue("5s") @NotNull Duration mongoTimeout,
 		@DefaultValue("http://localhost:8082") @NotNull URI publicBaseUrl) {
 
 	/**
@@ -50,21 +50,7 @@ public record CatalogProperties(@DefaultValue("herald.records.v1") @NotBlank Str
 	}
 
 	/**
-	 * Bounded exponential back-off.
-	 *
-	 * @param initialInterval wait before the first retry
-	 * @param multiplier factor applied to the wait after each retry
-	 * @param maxInterval longest wait between two attempts
-	 * @param maxRetries retries after the first attempt before the message is
-	 * dead-lettered
-	 */
-	public record Retry(@DefaultValue("200ms") @NotNull Duration initialInterval,
-			@DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
-			@DefaultValue("2s") @NotNull Duration maxInterval, @DefaultValue("3") @Min(0) @Max(20) int maxRetries) {
-	}
-
-	/**
-	 * Unbounded exponential back-off for infrastructure outages.
+	 * Unbounded exponential back-off while records cannot be stored.
 	 *
 	 * @param initialInterval wait before the first retry
 	 * @param multiplier factor applied to the wait after each retry

@@ -22,7 +22,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN",
 				"logging.level.state.change.logger=WARN", "logging.level.org.mongodb.driver=WARN",
-				"herald.catalog.retry.initial-interval=50ms", "herald.catalog.retry.max-interval=200ms",
 				"herald.catalog.outage-retry.initial-interval=200ms", "herald.catalog.outage-retry.max-interval=1s",
 				"herald.catalog.public-base-url=" + CatalogHttp.PUBLIC_BASE_URL })
 @EnableHeraldInfrastructure

@@ -24,7 +24,6 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -86,9 +85,11 @@ class RecordsKafkaConfiguration {
 			logger.warn(() -> "Record event " + record.topic() + "-" + record.partition() + "@" + record.offset()
 					+ " (key " + record.key() + ") went to " + topic + ": " + DeadLetterReason.reason(record, ex));
 		});
-		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, bounded(properties.retry()));
-		BackOff outage = unbounded(properties.outageRetry());
-		handler.setBackOffFunction((record, ex) -> Outages.isOutage(ex) ? outage : null);
+		// Only a message that breaks the contract is dead-lettered. Any other failure
+		// (MongoDB
+		// unreachable, or refusing every write: a full disk, a rule) is no fault of the
+		// record: consumption pauses and resumes, however long it lasts.
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, unbounded(properties.outageRetry()));
 		handler.addNotRetryableExceptions(ContractViolation.class);
 		// A refused message is reported by its dead letter, counter and log line, a
 		// failed
@@ -96,14 +97,6 @@ class RecordsKafkaConfiguration {
 		// own line about the error handler would not be.
 		handler.setLogLevel(KafkaException.Level.DEBUG);
 		return handler;
-	}
-
-	private static BackOff bounded(CatalogProperties.Retry retry) {
-		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
-		backOff.setInitialInterval(retry.initialInterval().toMillis());
-		backOff.setMultiplier(retry.multiplier());
-		backOff.setMaxInterval(retry.maxInterval().toMillis());
-		return backOff;
 	}
 
 	private static BackOff unbounded(CatalogProperties.OutageRetry retry) {

@@ -71,7 +71,7 @@ class RecordListenerTests {
 			.isThrownBy(() -> this.listener.onRecords(List.of(message(0, record), unreadable(1))))
 			.satisfies((ex) -> {
 				assertThat(ex.getIndex()).isZero();
-				assertThat(Outages.isOutage(ex.getCause())).isTrue();
+				assertThat(ex.getCause()).isInstanceOf(DataAccessResourceFailureException.class);
 			});
 	}
 
