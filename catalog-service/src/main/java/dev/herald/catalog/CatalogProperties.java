@@ -29,6 +29,10 @@ import org.springframework.validation.annotation.Validated;
  * fails (and is retried, for the listener); the driver's own default is 30 seconds
  * @param publicBaseUrl where readers reach the catalog: every absolute link of the API,
  * the feeds and the pages starts with it, whatever Host a request names
+ * @param queryTimeLimit how long MongoDB may work on one public query before it stops it
+ * ({@code maxTimeMS}); the reader gets a 503 problem
+ * @param topicCountsTtl how long the record counts per topic are served from memory
+ * before one aggregation counts them again
  */
 @Validated
 @ConfigurationProperties("herald.catalog")
@@ -36,7 +40,8 @@ public record CatalogProperties(@DefaultValue("herald.records.v1") @NotBlank Str
 		@DefaultValue @Valid DeadLetter deadLetter, @DefaultValue @Valid OutageRetry outageRetry,
 		@DefaultValue @Valid Paging paging, @DefaultValue("2s") @NotNull Duration healthTimeout,
 		@DefaultValue("5s") @NotNull Duration mongoTimeout,
-		@DefaultValue("http://localhost:8082") @NotNull URI publicBaseUrl) {
+		@DefaultValue("http://localhost:8082") @NotNull URI publicBaseUrl,
+		@DefaultValue("2s") @NotNull Duration queryTimeLimit, @DefaultValue("30s") @NotNull Duration topicCountsTtl) {
 
 	/**
 	 * The dead-letter topic.

@@ -23,7 +23,11 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 		properties = { "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN",
 				"logging.level.state.change.logger=WARN", "logging.level.org.mongodb.driver=WARN",
 				"herald.catalog.outage-retry.initial-interval=200ms", "herald.catalog.outage-retry.max-interval=1s",
-				"herald.catalog.public-base-url=" + CatalogHttp.PUBLIC_BASE_URL })
+				"herald.catalog.public-base-url=" + CatalogHttp.PUBLIC_BASE_URL,
+				// Counts as fresh as the records the tests publish
+				// (QueryCostIntegrationTests
+				// checks the interval).
+				"herald.catalog.topic-counts-ttl=0s" })
 @EnableHeraldInfrastructure
 public @interface CatalogIntegrationTest {
 

@@ -1,7 +1,13 @@
 package dev.herald.catalog.record;
 
+import com.mongodb.MongoExecutionTimeoutException;
+
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -24,6 +30,19 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail notFound(RecordNotFoundException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	/**
+	 * A query MongoDB stopped at the time limit (the server is busy or the query too
+	 * broad), or MongoDB out of reach: a 503 problem the reader may retry, never a 500.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> storeUnavailable(DataAccessException ex) {
+		boolean tooLong = NestedExceptionUtils.getMostSpecificCause(ex) instanceof MongoExecutionTimeoutException;
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				tooLong ? "The query took longer than the catalog allows; narrow it or try again later"
+						: "The catalog's store is out of reach; try again later");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
 	}
 
 }

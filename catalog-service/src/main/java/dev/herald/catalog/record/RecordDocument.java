@@ -92,6 +92,7 @@ public record RecordDocument(@Id String id, String kind, String title, String su
 		put(document, "documentSymbols", this.documentSymbols);
 		put(document, "topics", this.topics);
 		put(document, "language", this.language);
+		put(document, "languages", languages(this.language));
 		put(document, "sourceUrl", this.sourceUrl);
 		put(document, "publishedAt", this.publishedAt);
 		put(document, "publishedBy", this.publishedBy);
@@ -100,6 +101,25 @@ public record RecordDocument(@Id String id, String kind, String title, String su
 			document.put("storedAt", new BsonDateTime(this.storedAt.toEpochMilli()));
 		}
 		return document;
+	}
+
+	/**
+	 * What the {@code lang} filter matches, exactly and on an index: the tag in small
+	 * letters and each of its prefixes, so {@code en} finds {@code en-GB} too.
+	 * @param language a BCP 47 tag, or {@code null}
+	 * @return {@code en}, {@code en-gb} for {@code en-GB}; {@code null} for none
+	 */
+	static List<String> languages(String language) {
+		if (language == null || language.isBlank()) {
+			return null;
+		}
+		List<String> prefixes = new ArrayList<>();
+		StringBuilder prefix = new StringBuilder();
+		for (String part : language.toLowerCase(java.util.Locale.ROOT).split("-")) {
+			prefix.append((prefix.length() > 0) ? "-" : "").append(part);
+			prefixes.add(prefix.toString());
+		}
+		return prefixes;
 	}
 
 	private static void put(BsonDocument document, String field, String value) {

@@ -1,11 +1,14 @@
 package dev.herald.catalog.record;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import dev.herald.catalog.CatalogProperties;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Sort.Direction;
@@ -30,8 +33,11 @@ public class RecordSearch {
 
 	private final MongoTemplate mongo;
 
-	RecordSearch(MongoTemplate mongo) {
+	private final Duration timeLimit;
+
+	RecordSearch(MongoTemplate mongo, CatalogProperties properties) {
 		this.mongo = mongo;
+		this.timeLimit = properties.queryTimeLimit();
 	}
 
 	/**
@@ -40,7 +46,9 @@ public class RecordSearch {
 	 * @return the record, or empty
 	 */
 	public Optional<RecordDocument> findById(String id) {
-		return Optional.ofNullable(this.mongo.findById(id, RecordDocument.class));
+		Query byId = new Query(Criteria.where("_id").is(id)).maxTime(this.timeLimit);
+		byId.fields().exclude("terms");
+		return Optional.ofNullable(this.mongo.findOne(byId, RecordDocument.class));
 	}
 
 	/**
@@ -49,7 +57,12 @@ public class RecordSearch {
 	 * @return the page, with the cursor of the next page when there is one
 	 */
 	public RecordSlice find(RecordQuery query) {
-		Query mongoQuery = new Query(criteria(query)).with(NEWEST_FIRST).limit(query.size() + 1);
+		// Every public query ends on the server after the time limit (a 503 problem, not
+		// a
+		// busy server).
+		Query mongoQuery = new Query(criteria(query)).with(NEWEST_FIRST)
+			.limit(query.size() + 1)
+			.maxTime(this.timeLimit);
 		mongoQuery.fields().exclude("terms");
 		List<RecordDocument> found = this.mongo.find(mongoQuery, RecordDocument.class);
 		if (found.size() <= query.size()) {
@@ -86,7 +99,7 @@ public class RecordSearch {
 			all.add(Criteria.where("occurredOn").lte(query.to().toString()));
 		}
 		if (query.language() != null) {
-			all.add(Criteria.where("language").regex("^" + escape(query.language()) + "(-|$)", "i"));
+			all.add(Criteria.where("languages").is(query.language().toLowerCase(Locale.ROOT)));
 		}
 		if (query.after() != null) {
 			String date = query.after().occurredOn().toString();

@@ -51,6 +51,19 @@ class RecordControllerTests {
 	}
 
 	@Test
+	void aQueryMongoDbStoppedAtTheTimeLimitShouldAnswer503ProblemToRetry() {
+		given(this.search.find(any())).willThrow(
+				new org.springframework.data.mongodb.UncategorizedMongoDbException("operation exceeded time limit",
+						new com.mongodb.MongoExecutionTimeoutException(50, "operation exceeded time limit")));
+
+		assertThat(this.mvc.get().uri("/api/v1/records?q=peacekeeping")).hasStatus(503)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.hasHeader(HttpHeaders.RETRY_AFTER, "5")
+			.bodyJson()
+			.hasPathSatisfying("$.detail", (value) -> assertThat(value).asString().contains("longer than"));
+	}
+
+	@Test
 	void listShouldAnswerThePageWithANextLinkKeepingTheFilters() {
 		RecordDocument first = TestDocuments.meeting("First", "2023-11-22");
 		RecordDocument second = TestDocuments.meeting("Second", "2023-11-21");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.herald.catalog.CatalogProperties;
 import dev.herald.catalog.TestProperties;
 import dev.herald.catalog.TestRecords;
 import dev.herald.contracts.text.TextAnalyzer;
@@ -17,6 +18,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -30,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DataMongoTest
 @EnableHeraldInfrastructure
 @Import({ RecordSearch.class, RecordIndexes.class })
+@EnableConfigurationProperties(CatalogProperties.class)
 class RecordSearchTests {
 
 	private final TextAnalyzer analyzer = new TextAnalyzer();
@@ -63,7 +66,7 @@ class RecordSearchTests {
 		for (int i = 0; i < 45; i++) {
 			RecordDocument document = document(organization, LocalDate.of(2023, 1, 1).plusDays(i % 7), "Meeting", "en",
 					List.of());
-			this.mongo.insert(document);
+			store(document);
 			expected.add(document.id());
 		}
 		Set<String> seen = new HashSet<>();
@@ -98,7 +101,7 @@ class RecordSearchTests {
 				List.of("A/75/906", "S/2021/534"));
 		RecordDocument meetingEn = document(organization, LocalDate.of(2023, 11, 23), "Summit of the heads of state",
 				"en", List.of("collective-security", "information-security"));
-		this.mongo.insertAll(List.of(meetingRu, statement, meetingEn));
+		List.of(meetingRu, statement, meetingEn).forEach(this::store);
 		assertThat(ids(query(organization, "topic", "information-security"))).containsExactly(meetingEn.id(),
 				meetingRu.id());
 		assertThat(ids(query(organization, "kind", "STATEMENT"))).containsExactly(statement.id());
@@ -124,7 +127,7 @@ class RecordSearchTests {
 	void findWhenOrganizationLooksLikeAnOperatorShouldMatchItLiterally() {
 		String organization = "{\"$ne\": null} " + UUID.randomUUID();
 		RecordDocument record = document(organization, LocalDate.of(2023, 1, 1), "Meeting", "en", List.of());
-		this.mongo.insert(record);
+		store(record);
 		assertThat(ids(query(organization, "q", "meeting"))).containsExactly(record.id());
 		assertThat(this.mongo.getCollection(RecordDocument.COLLECTION)
 			.countDocuments(new Document("organization", organization))).isEqualTo(1);
@@ -132,6 +135,25 @@ class RecordSearchTests {
 
 	private List<String> ids(RecordQuery query) {
 		return this.search.find(query).records().stream().map(RecordDocument::id).toList();
+	}
+
+	@Test
+	void everyFilterShouldLeadAnIndex() {
+		java.util.Set<String> leading = new java.util.HashSet<>();
+		RecordIndexes.INDEXES.forEach((index) -> leading.add(index.getIndexKeys().keySet().iterator().next()));
+		for (String[] filter : new String[][] { { "q", "peacekeeping" }, { "topic", "peacekeeping" },
+				{ "kind", "MEETING" }, { "symbol", "A/75/906" }, { "symbol", "A/75/*" }, { "lang", "en" },
+				{ "from", "2023-01-01" }, { "to", "2023-01-01" } }) {
+			org.bson.Document criteria = RecordSearch.criteria(query(null, filter[0], filter[1])).getCriteriaObject();
+			java.util.Set<String> fields = new java.util.HashSet<>(criteria.keySet());
+			if (criteria.containsKey("$and")) {
+				criteria.getList("$and", org.bson.Document.class).forEach((part) -> fields.addAll(part.keySet()));
+			}
+			fields.remove("$and");
+			assertThat(fields).as("fields of the %s filter", filter[0])
+				.isNotEmpty()
+				.allSatisfy((field) -> assertThat(leading).as("an index leading with %s", field).contains(field));
+		}
 	}
 
 	private RecordQuery query(String organization, String parameter, String value) {
@@ -163,6 +185,15 @@ class RecordSearchTests {
 				document.publishedAt(), document.publishedBy(),
 				this.analyzer.recordTerms(document.language(), List.of(document.title()), symbols),
 				document.storedAt());
+	}
+
+	/**
+	 * Stores a record as the catalog's writer does, with the fields it derives.
+	 */
+	private void store(RecordDocument document) {
+		this.mongo.getCollection(RecordDocument.COLLECTION)
+			.withDocumentClass(org.bson.BsonDocument.class)
+			.insertOne(document.toBson());
 	}
 
 }
