@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "spring.profiles.active=", "management.server.port=0",
 				"herald.management.key-sha256=" + ManagementPortIntegrationTests.KEY_SHA256,
 				// Outside the local profile, the published development key is refused.
+				"herald.ingest.api-keys[0].name=test-operator",
 				"herald.ingest.api-keys[0].sha256=" + ManagementPortIntegrationTests.KEY_SHA256 })
 @EnableHeraldInfrastructure
 class ManagementPortIntegrationTests {
