@@ -39,6 +39,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retry back-off while a dependency fails: the records listener's retries of a
  * poll (MongoDB or Kafka unreachable), and the pause of a failing SMTP relay; there is no
  * last retry, so an outage of any length pauses work and loses nothing
+ * @param retention how long pending subscriptions, ledger entries and record snapshots
+ * are kept
  */
 @Validated
 @ConfigurationProperties("herald.notify")
@@ -51,7 +53,21 @@ public record NotifyProperties(@NotNull @DefaultValue("http://localhost:8082") U
 		@Valid @NotNull @DefaultValue Kafka kafka, @Valid @NotNull @DefaultValue Tokens tokens,
 		@Valid @NotNull @DefaultValue Mail mail, @Valid @NotNull @DefaultValue Limits limits,
 		@Valid @NotNull @DefaultValue Matching matching, @Valid @NotNull @DefaultValue Delivery delivery,
-		@Valid @NotNull @DefaultValue Retry retry) {
+		@Valid @NotNull @DefaultValue Retry retry, @Valid @NotNull @DefaultValue Retention retention) {
+
+	/**
+	 * How long what is stored about people and records is kept; MongoDB removes it after
+	 * (TTL indexes).
+	 *
+	 * @param pendingSubscriptions a subscription never confirmed, from the request that
+	 * made it pending
+	 * @param deliveries a delivery ledger entry, from its creation
+	 * @param snapshots a record's snapshot, from its publication; keep it above the
+	 * longest digest period and the longest outage of the mail relay to ride out
+	 */
+	public record Retention(@NotNull @DefaultValue("7d") Duration pendingSubscriptions,
+			@NotNull @DefaultValue("90d") Duration deliveries, @NotNull @DefaultValue("90d") Duration snapshots) {
+	}
 
 	/**
 	 * Kafka topics.
@@ -126,7 +142,7 @@ public record NotifyProperties(@NotNull @DefaultValue("http://localhost:8082") U
 	 */
 	public record Limits(@Min(1) @DefaultValue("10") int requestsPerClientPerMinute,
 			@Min(100) @DefaultValue("100000") int clientsTracked, @Min(1) @DefaultValue("3") int emailsPerAddress,
-			@NotNull @DefaultValue("24h") Duration addressWindow) {
+			@NotNull @DefaultValue("24h") Duration addressWindow, @NotNull @DefaultValue List<String> trustedProxies) {
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.herald.notify.ledger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,10 +14,13 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
+import dev.herald.notify.NotifyProperties;
+import dev.herald.notify.TtlIndex;
 import dev.herald.notify.schedule.Slot;
 import org.bson.Document;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -41,8 +45,16 @@ public class DeliveryLedger implements InitializingBean {
 
 	private final MongoTemplate mongo;
 
-	DeliveryLedger(MongoTemplate mongo) {
+	private final Duration retention;
+
+	@Autowired
+	DeliveryLedger(MongoTemplate mongo, NotifyProperties properties) {
+		this(mongo, properties.retention().deliveries());
+	}
+
+	DeliveryLedger(MongoTemplate mongo, Duration retention) {
 		this.mongo = mongo;
+		this.retention = retention;
 	}
 
 	@Override
@@ -51,6 +63,7 @@ public class DeliveryLedger implements InitializingBean {
 		indexes.createIndex(new Index().on("recordId", Sort.Direction.ASC).named("recordId"));
 		indexes.createIndex(new CompoundIndexDefinition(new Document("subscriberId", 1).append("status", 1))
 			.named("subscriberId_status"));
+		TtlIndex.ensure(indexes, "createdAt", this.retention);
 	}
 
 	/**

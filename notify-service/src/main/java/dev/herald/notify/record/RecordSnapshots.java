@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.herald.notify.NotifyProperties;
+import dev.herald.notify.TtlIndex;
+
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
@@ -35,8 +38,9 @@ public class RecordSnapshots {
 
 	};
 
-	RecordSnapshots(MongoTemplate mongo) {
+	RecordSnapshots(MongoTemplate mongo, NotifyProperties properties) {
 		this.mongo = mongo;
+		TtlIndex.ensure(mongo.indexOps(RecordSnapshot.class), "publishedAt", properties.retention().snapshots());
 	}
 
 	/**

@@ -12,10 +12,17 @@ import jakarta.mail.internet.InternetAddress;
  *
  * @param address the address as given, with its domain lower-cased
  * @param key the address fully lower-cased, identifying the subscriber
- * @param quotaKey the key without a {@code +tag} sub-address, so that tagged variants of
- * one mailbox share one email allowance
+ * @param quotaKey the mailbox's canonical key: small letters, no {@code +tag}, no dots
+ * where the provider ignores them, so that every variant of one mailbox shares one email
+ * allowance
  */
 public record EmailAddress(String address, String key, String quotaKey) {
+
+	/** Domains whose mailboxes ignore dots in the local part. */
+	private static final java.util.Set<String> DOTS_IGNORED = java.util.Set.of("gmail.com");
+
+	/** Domains that are another domain's mailboxes. */
+	private static final java.util.Map<String, String> DOMAIN_ALIASES = java.util.Map.of("googlemail.com", "gmail.com");
 
 	/** Longest address accepted (RFC 5321 path limit less the angle brackets). */
 	public static final int MAX_LENGTH = 254;
@@ -51,9 +58,26 @@ public record EmailAddress(String address, String key, String quotaKey) {
 		}
 		String address = local + "@" + domain;
 		String key = address.toLowerCase(Locale.ROOT);
-		int plus = local.indexOf('+');
-		String quotaKey = (plus > 0) ? local.substring(0, plus).toLowerCase(Locale.ROOT) + "@" + domain : key;
-		return new EmailAddress(address, key, quotaKey);
+		return new EmailAddress(address, key, quotaKey(local, domain));
+	}
+
+	/**
+	 * One key per mailbox, whatever variant of its address is given: in small letters,
+	 * without a {@code +tag}, and, at the providers known to ignore dots in the local
+	 * part (Gmail, whose two domains are one), without dots.
+	 */
+	private static String quotaKey(String local, String domain) {
+		String mailbox = local.toLowerCase(Locale.ROOT);
+		int plus = mailbox.indexOf('+');
+		if (plus > 0) {
+			mailbox = mailbox.substring(0, plus);
+		}
+		String canonicalDomain = DOMAIN_ALIASES.getOrDefault(domain, domain);
+		if (DOTS_IGNORED.contains(canonicalDomain)) {
+			String undotted = mailbox.replace(".", "");
+			mailbox = undotted.isEmpty() ? mailbox : undotted;
+		}
+		return mailbox + "@" + canonicalDomain;
 	}
 
 	private static String stripSpaces(String raw) {

@@ -1,8 +1,10 @@
 package dev.herald.notify.subscription;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +12,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.herald.notify.NotifyProperties;
+import dev.herald.notify.TtlIndex;
 import dev.herald.notify.schedule.Schedule;
 import dev.herald.notify.search.SavedSearch;
 import org.bson.Document;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -42,11 +47,22 @@ public class SubscriberStore implements InitializingBean {
 
 	private final MongoTemplate mongo;
 
+	/** When MongoDB removes a pending subscription that was never confirmed. */
+	static final String EXPIRES_AT = "expiresAt";
+
 	private final Clock clock;
 
-	SubscriberStore(MongoTemplate mongo, Clock clock) {
+	private final Duration pendingRetention;
+
+	@Autowired
+	SubscriberStore(MongoTemplate mongo, Clock clock, NotifyProperties properties) {
+		this(mongo, clock, properties.retention().pendingSubscriptions());
+	}
+
+	SubscriberStore(MongoTemplate mongo, Clock clock, Duration pendingRetention) {
 		this.mongo = mongo;
 		this.clock = clock;
+		this.pendingRetention = pendingRetention;
 	}
 
 	@Override
@@ -59,6 +75,10 @@ public class SubscriberStore implements InitializingBean {
 		// Saved searches: the subscribers changed since the index of searches last
 		// looked.
 		indexes.createIndex(new Index().on("updatedAt", Sort.Direction.ASC).named("updatedAt"));
+		// A subscription never confirmed is removed at its expiresAt, which only a
+		// pending
+		// one has.
+		TtlIndex.ensure(indexes, EXPIRES_AT, Duration.ZERO);
 	}
 
 	/**
@@ -81,9 +101,14 @@ public class SubscriberStore implements InitializingBean {
 			Subscriber existing = this.mongo.findOne(query(where("emailKey").is(email.key())), Subscriber.class);
 			if (existing == null) {
 				try {
-					return this.mongo
-						.insert(new Subscriber(UUID.randomUUID().toString(), email.address(), email.key(), topics,
-								SubscriberStatus.PENDING, schedule, language, now, now, null, null, 0, 0L, searches));
+					Subscriber created = new Subscriber(UUID.randomUUID().toString(), email.address(), email.key(),
+							topics, SubscriberStatus.PENDING, schedule, language, now, now, null, null, 0, 0L,
+							searches);
+					Document document = new Document();
+					this.mongo.getConverter().write(created, document);
+					document.put(EXPIRES_AT, Date.from(now.plus(this.pendingRetention)));
+					this.mongo.insert(document, Subscriber.COLLECTION);
+					return created;
 				}
 				catch (DuplicateKeyException ex) {
 					continue;
@@ -93,6 +118,7 @@ public class SubscriberStore implements InitializingBean {
 				return existing;
 			}
 			Update update = new Update().set("status", SubscriberStatus.PENDING)
+				.set(EXPIRES_AT, Date.from(now.plus(this.pendingRetention)))
 				.set("email", email.address())
 				.set("topics", topics)
 				.set("language", language)
@@ -126,6 +152,7 @@ public class SubscriberStore implements InitializingBean {
 		Subscriber activated = modify(
 				atVersion(where("_id").is(id).and("status").is(SubscriberStatus.PENDING), tokenVersion),
 				new Update().set("status", SubscriberStatus.ACTIVE)
+					.unset(EXPIRES_AT)
 					.set("confirmedAt", now)
 					.set("permanentFailures", 0)
 					.set("updatedAt", now));

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.herald.contracts.topics.Taxonomy;
 import dev.herald.contracts.topics.Topic;
+import dev.herald.notify.ratelimit.ClientAddresses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,9 +37,12 @@ class SubscriptionController {
 
 	private final SubscriptionService subscriptions;
 
+	private final ClientAddresses clients;
+
 	private final Taxonomy topics;
 
-	SubscriptionController(SubscriptionService subscriptions, Taxonomy topics) {
+	SubscriptionController(SubscriptionService subscriptions, Taxonomy topics, ClientAddresses clients) {
+		this.clients = clients;
 		this.subscriptions = subscriptions;
 		this.topics = topics;
 	}
@@ -49,7 +53,7 @@ class SubscriptionController {
 					+ "Sends a confirmation email (or a manage email to an active address). "
 					+ "Limited per client and per address: 429 with Retry-After.")
 	ResponseEntity<Accepted> subscribe(@RequestBody SubscriptionRequest request, HttpServletRequest http) {
-		this.subscriptions.subscribe(request, http.getRemoteAddr());
+		this.subscriptions.subscribe(request, this.clients.of(http));
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted("accepted", ACCEPTED_MESSAGE));
 	}
 

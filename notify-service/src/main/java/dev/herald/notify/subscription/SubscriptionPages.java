@@ -5,12 +5,14 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.herald.contracts.topics.Taxonomy;
+import dev.herald.notify.ratelimit.ClientAddresses;
 import dev.herald.notify.ratelimit.RateLimitExceededException;
 import dev.herald.notify.search.SavedSearch;
 import dev.herald.notify.token.InvalidTokenException;
 import dev.herald.notify.token.SubscriberLinks;
 import dev.herald.notify.token.TokenPurpose;
 import dev.herald.notify.token.TokenService;
+import dev.herald.notify.web.FormOrigins.ForeignOriginException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -39,13 +41,17 @@ class SubscriptionPages {
 
 	private final SubscriptionService subscriptions;
 
+	private final ClientAddresses clients;
+
 	private final Taxonomy topics;
 
 	private final TokenService tokens;
 
 	private final SubscriberLinks links;
 
-	SubscriptionPages(SubscriptionService subscriptions, Taxonomy topics, TokenService tokens, SubscriberLinks links) {
+	SubscriptionPages(SubscriptionService subscriptions, Taxonomy topics, TokenService tokens, SubscriberLinks links,
+			ClientAddresses clients) {
+		this.clients = clients;
 		this.subscriptions = subscriptions;
 		this.topics = topics;
 		this.tokens = tokens;
@@ -76,7 +82,7 @@ class SubscriptionPages {
 			this.subscriptions.subscribe(
 					new SubscriptionRequest(email, topics, language, input.frequency(), input.deliveryTime(),
 							input.dayOfWeek(), input.timeZone(), input.quietHours(), searches.toSearches()),
-					request.getRemoteAddr());
+					this.clients.of(request));
 		}
 		catch (InvalidSubscriptionException ex) {
 			return form(email, topics, language, schedule, searches.toSearches(), ex.errors(), HttpStatus.BAD_REQUEST);
@@ -154,6 +160,12 @@ class SubscriptionPages {
 		String reason = (ex.reason() == InvalidTokenException.Reason.NO_LONGER_VALID) ? "invalid.no-longer-valid"
 				: "invalid.expired";
 		return new ModelAndView("link-invalid", Map.of("reason", reason), HttpStatus.BAD_REQUEST);
+	}
+
+	@ExceptionHandler(ForeignOriginException.class)
+	ModelAndView foreignOrigin(ForeignOriginException ex) {
+		logger.warn("Refused a form: {}", ex.getMessage());
+		return new ModelAndView("error", Map.of("status", 403, "reason", "error.foreign-origin"), HttpStatus.FORBIDDEN);
 	}
 
 	@ExceptionHandler(RateLimitExceededException.class)

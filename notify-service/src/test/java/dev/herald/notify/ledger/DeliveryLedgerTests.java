@@ -38,8 +38,30 @@ class DeliveryLedgerTests {
 	@BeforeEach
 	void createLedger() {
 		this.mongo.dropCollection(Delivery.class);
-		this.ledger = new DeliveryLedger(this.mongo);
+		this.ledger = new DeliveryLedger(this.mongo, java.time.Duration.ofDays(90));
 		this.ledger.afterPropertiesSet();
+	}
+
+	@Test
+	void entriesShouldBeRemovedAfterTheRetentionAndAChangedRetentionShouldReplaceTheIndex() {
+		assertThat(ttlSeconds()).isEqualTo(java.time.Duration.ofDays(90).toSeconds());
+
+		new DeliveryLedger(this.mongo, java.time.Duration.ofDays(30)).afterPropertiesSet();
+
+		assertThat(ttlSeconds()).isEqualTo(java.time.Duration.ofDays(30).toSeconds());
+	}
+
+	private long ttlSeconds() {
+		List<org.bson.Document> ttl = new java.util.ArrayList<>();
+		this.mongo.getCollection(Delivery.COLLECTION).listIndexes().forEach((index) -> {
+			if (index.containsKey("expireAfterSeconds")) {
+				ttl.add(index);
+			}
+		});
+		assertThat(ttl).singleElement()
+			.satisfies((index) -> assertThat(index.get("key", org.bson.Document.class).keySet())
+				.containsExactly("createdAt"));
+		return ((Number) ttl.get(0).get("expireAfterSeconds")).longValue();
 	}
 
 	@Test

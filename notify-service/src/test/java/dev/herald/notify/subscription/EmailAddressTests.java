@@ -48,4 +48,15 @@ class EmailAddressTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> EmailAddress.parse(" ")).withMessage("is required");
 	}
 
+	@Test
+	void variantsOfOneGmailMailboxShouldShareOneQuotaKey() {
+		assertThat(EmailAddress.parse("Jane.Doe+news@gmail.com").quotaKey()).isEqualTo("janedoe@gmail.com");
+		assertThat(EmailAddress.parse("j.a.n.e.d.o.e@GoogleMail.com").quotaKey()).isEqualTo("janedoe@gmail.com");
+		assertThat(EmailAddress.parse("JANEDOE@gmail.com").quotaKey()).isEqualTo("janedoe@gmail.com");
+		// Elsewhere dots are part of the mailbox.
+		assertThat(EmailAddress.parse("jane.doe@example.org").quotaKey()).isEqualTo("jane.doe@example.org");
+		// The address itself, and the subscriber it identifies, stay as given.
+		assertThat(EmailAddress.parse("Jane.Doe+news@gmail.com").key()).isEqualTo("jane.doe+news@gmail.com");
+	}
+
 }

@@ -34,7 +34,8 @@ class SubscriberStoreTests {
 	@BeforeEach
 	void createStore() {
 		this.mongo.dropCollection(Subscriber.class);
-		this.store = new SubscriberStore(this.mongo, new MutableClock(Instant.parse("2024-03-01T10:00:00Z")));
+		this.store = new SubscriberStore(this.mongo, new MutableClock(Instant.parse("2024-03-01T10:00:00Z")),
+				java.time.Duration.ofDays(7));
 		this.store.afterPropertiesSet();
 	}
 
@@ -53,6 +54,31 @@ class SubscriberStoreTests {
 		assertThat(this.store.change("legacy", 0, List.of("cyber"), null, null, null)).isPresent();
 		assertThat(this.store.unsubscribe("legacy")).get().extracting(Subscriber::tokenVersion).isEqualTo(1L);
 		assertThat(this.store.change("legacy", 0, List.of("peacekeeping"), null, null, null)).isEmpty();
+	}
+
+	@Test
+	void aPendingSubscriptionShouldExpireSevenDaysAfterItsRequestAndAConfirmedOneNever() {
+		Subscriber pending = register("reader@example.org", "peacekeeping");
+		assertThat(expiresAt(pending.id())).isEqualTo(java.util.Date.from(Instant.parse("2024-03-08T10:00:00Z")));
+		assertThat(this.mongo.getCollection(Subscriber.COLLECTION).listIndexes())
+			.anySatisfy((index) -> assertThat(index.get("key", org.bson.Document.class).keySet())
+				.containsExactly(SubscriberStore.EXPIRES_AT))
+			.filteredOn((index) -> index.get("key", org.bson.Document.class).containsKey(SubscriberStore.EXPIRES_AT))
+			.allSatisfy((index) -> assertThat(((Number) index.get("expireAfterSeconds")).longValue()).isZero());
+
+		this.store.activate(pending.id(), 0);
+		assertThat(expiresAt(pending.id())).isNull();
+
+		this.store.unsubscribe(pending.id());
+		register("reader@example.org", "cyber");
+		assertThat(expiresAt(pending.id())).as("pending again").isNotNull();
+	}
+
+	private java.util.Date expiresAt(String id) {
+		return this.mongo.getCollection(Subscriber.COLLECTION)
+			.find(new org.bson.Document("_id", id))
+			.first()
+			.getDate(SubscriberStore.EXPIRES_AT);
 	}
 
 	@Test

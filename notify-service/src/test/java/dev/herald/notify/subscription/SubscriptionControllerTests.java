@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.herald.contracts.topics.Taxonomy;
 import dev.herald.contracts.topics.Topic;
 import dev.herald.notify.NotifyProperties;
+import dev.herald.notify.ratelimit.ClientAddresses;
 import dev.herald.notify.ratelimit.RateLimitExceededException;
 import dev.herald.notify.token.InvalidTokenException;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -32,6 +34,7 @@ import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.times;
 
 @WebMvcTest(SubscriptionController.class)
+@Import(ClientAddresses.class)
 class SubscriptionControllerTests {
 
 	@Autowired

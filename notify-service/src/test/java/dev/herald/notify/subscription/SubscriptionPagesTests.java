@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.herald.contracts.topics.Taxonomy;
 import dev.herald.contracts.topics.Topic;
 import dev.herald.notify.NotifyProperties;
+import dev.herald.notify.ratelimit.ClientAddresses;
 import dev.herald.notify.ratelimit.RateLimitExceededException;
 import dev.herald.notify.schedule.Frequency;
 import dev.herald.notify.schedule.Schedule;
@@ -16,12 +17,15 @@ import dev.herald.notify.token.InvalidTokenException;
 import dev.herald.notify.token.SubscriberLinks;
 import dev.herald.notify.token.TokenService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -38,6 +42,7 @@ import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.never;
 
 @WebMvcTest(SubscriptionPages.class)
+@Import(ClientAddresses.class)
 class SubscriptionPagesTests {
 
 	@Autowired
@@ -51,6 +56,40 @@ class SubscriptionPagesTests {
 
 	@MockitoBean
 	private SubscriberLinks links;
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Origin: https://attacker.example", "Origin: http://localhost:8083.attacker.example",
+			"Origin: null", "Referer: https://attacker.example/page.html" })
+	void aFormPostedFromAnotherSiteShouldBeRefusedAndDoNothing(String header) {
+		String[] nameAndValue = header.split(": ", 2);
+		for (String path : new String[] { "/subscribe", "/subscriptions/confirm", "/subscriptions/manage",
+				"/unsubscribe" }) {
+			assertThat(this.mvc.post()
+				.uri(path)
+				.header(nameAndValue[0], nameAndValue[1])
+				.header("Accept-Language", "ru")
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.content("email=victim%40example.org&topics=cyber&language=en&token=t")).as(path)
+				.hasStatus(HttpStatus.FORBIDDEN)
+				.bodyText()
+				.contains("Форма отправлена с другого сайта");
+		}
+		then(this.subscriptions).shouldHaveNoInteractions();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Origin: http://localhost:8083", "Referer: http://localhost:8083/subscribe", "" })
+	void aFormPostedFromThisServicesPageOrFromNoBrowserShouldBeTaken(String header) {
+		var request = this.mvc.post()
+			.uri("/subscribe")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.content("email=reader%40example.org&topics=cyber&language=en");
+		if (!header.isEmpty()) {
+			String[] nameAndValue = header.split(": ", 2);
+			request = request.header(nameAndValue[0], nameAndValue[1]);
+		}
+		assertThat(request).hasStatus(HttpStatus.ACCEPTED);
+	}
 
 	@Test
 	void subscribeFormShouldOfferEveryTopic() {
