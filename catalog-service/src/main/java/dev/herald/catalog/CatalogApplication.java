@@ -4,6 +4,7 @@ import dev.herald.contracts.text.TextAnalyzer;
 import dev.herald.contracts.topics.Taxonomy;
 import dev.herald.platform.tracing.TracingConfiguration;
 import dev.herald.platform.web.PageLocales;
+import dev.herald.platform.web.ProblemErrorReports;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,7 +18,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({ PageLocales.class, TracingConfiguration.class })
+@Import({ PageLocales.class, ProblemErrorReports.class, TracingConfiguration.class })
 public class CatalogApplication {
 
 	public static void main(String[] args) {

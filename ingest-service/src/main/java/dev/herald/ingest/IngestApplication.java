@@ -2,10 +2,13 @@ package dev.herald.ingest;
 
 import java.time.Clock;
 
+import dev.herald.platform.web.ProblemErrorReports;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * The operators' API: validates, classifies and publishes meeting and statement records
@@ -13,6 +16,7 @@ import org.springframework.context.annotation.Bean;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(ProblemErrorReports.class)
 public class IngestApplication {
 
 	public static void main(String[] args) {

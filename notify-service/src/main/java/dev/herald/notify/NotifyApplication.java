@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.herald.platform.tracing.TracingConfiguration;
 import dev.herald.platform.web.PageLocales;
+import dev.herald.platform.web.ProblemErrorReports;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,7 +19,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({ PageLocales.class, TracingConfiguration.class })
+@Import({ PageLocales.class, ProblemErrorReports.class, TracingConfiguration.class })
 @EnableScheduling
 public class NotifyApplication {
 
