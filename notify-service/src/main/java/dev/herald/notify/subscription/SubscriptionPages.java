@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -160,6 +161,16 @@ class SubscriptionPages {
 		String reason = (ex.reason() == InvalidTokenException.Reason.NO_LONGER_VALID) ? "invalid.no-longer-valid"
 				: "invalid.expired";
 		return new ModelAndView("link-invalid", Map.of("reason", reason), HttpStatus.BAD_REQUEST);
+	}
+
+	/**
+	 * A form whose fields cannot be bound at all (such as a search row far beyond those
+	 * the page offers): a 400 page, never a 500.
+	 */
+	@ExceptionHandler(InvalidPropertyException.class)
+	ModelAndView unbindable(InvalidPropertyException ex) {
+		logger.info("Refused a form that cannot be read: {}", ex.getPropertyName());
+		return new ModelAndView("error", Map.of("status", 400, "reason", "error.bad-form"), HttpStatus.BAD_REQUEST);
 	}
 
 	@ExceptionHandler(ForeignOriginException.class)

@@ -92,6 +92,17 @@ class SubscriptionPagesTests {
 	}
 
 	@Test
+	void aFormWithASearchRowFarBeyondThePagesShouldBeA400PageNotA500() {
+		assertThat(this.mvc.post()
+			.uri("/subscribe")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.content("email=reader%40example.org&searches%5B99999%5D.query=x")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyText()
+			.contains("This form could not be read");
+		then(this.subscriptions).shouldHaveNoInteractions();
+	}
+
+	@Test
 	void subscribeFormShouldOfferEveryTopic() {
 		assertThat(this.mvc.get().uri("/subscribe")).hasStatusOk()
 			.bodyText()
