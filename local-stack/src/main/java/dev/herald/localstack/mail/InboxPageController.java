@@ -27,7 +27,7 @@ class InboxPageController {
 	 * sandboxed frame, which inherits this policy.
 	 */
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; "
-			+ "img-src * data:; frame-src 'self'; form-action 'self'; frame-ancestors 'none'";
+			+ "img-src 'self' data: cid:; frame-src 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	private final SmtpServer smtp;
 

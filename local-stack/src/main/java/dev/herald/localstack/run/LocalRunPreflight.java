@@ -1,5 +1,7 @@
 package dev.herald.localstack.run;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,16 +18,49 @@ import org.springframework.context.ApplicationListener;
  */
 public class LocalRunPreflight implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
+	/**
+	 * How long a port held by a stale run's service may take to be freed, unless
+	 * {@code herald.run.stale-run-grace} says otherwise.
+	 */
+	static final Duration STALE_RUN_GRACE = Duration.ofSeconds(20);
+
 	@Override
 	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
 		LocalRunProperties properties = Binder.get(event.getEnvironment())
 			.bindOrCreate("herald.run", LocalRunProperties.class);
-		List<PortUse> taken = neededPorts(properties).stream().filter((use) -> !Ports.isFree(use.port())).toList();
+		List<PortUse> taken = taken(properties);
+		Duration grace = Binder.get(event.getEnvironment())
+			.bind("herald.run.stale-run-grace", Duration.class)
+			.orElse(STALE_RUN_GRACE);
+		if (!taken.isEmpty() && !grace.isZero()) {
+			// The services of a run whose supervisor died stop by themselves within
+			// seconds (SupervisorWatch): give them that time before refusing.
+			System.out.println("Waiting up to " + grace.toSeconds() + " s for port " + taken.get(0).port() + " ("
+					+ taken.get(0).user() + "): a previous run may still be stopping");
+			Instant deadline = Instant.now().plus(grace);
+			while (!taken.isEmpty() && Instant.now().isBefore(deadline)) {
+				pause();
+				taken = taken(properties);
+			}
+		}
 		if (!taken.isEmpty()) {
 			throw new PortsInUseException(taken);
 		}
 		if (properties.services()) {
 			properties.apps().forEach((app) -> ServiceProcess.findJar(properties.projectPath().resolve(app.name())));
+		}
+	}
+
+	private static List<PortUse> taken(LocalRunProperties properties) {
+		return neededPorts(properties).stream().filter((use) -> !Ports.isFree(use.port())).toList();
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(500);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

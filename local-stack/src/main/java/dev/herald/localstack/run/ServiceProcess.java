@@ -49,6 +49,9 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private static final Duration PROBE_INTERVAL = Duration.ofMillis(250);
 
+	/** Tells a child its supervisor's pid, so that it ends with it. */
+	static final String SUPERVISOR_PID = "HERALD_SUPERVISOR_PID";
+
 	/**
 	 * How long {@link #kill()} waits for the process to be gone: a loaded machine may
 	 * take a while to tear a JVM down.
@@ -151,6 +154,9 @@ public final class ServiceProcess implements AutoCloseable {
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.logFile.toFile()));
 			builder.environment().putAll(this.environment);
+			// A service ends when this process does, however it ends (see the platform's
+			// SupervisorWatch).
+			builder.environment().put(SUPERVISOR_PID, Long.toString(ProcessHandle.current().pid()));
 			this.process = builder.start();
 			this.process.getOutputStream().close();
 			return this;

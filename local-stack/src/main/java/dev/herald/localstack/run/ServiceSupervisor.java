@@ -47,6 +47,11 @@ class ServiceSupervisor implements ApplicationRunner, DisposableBean {
 
 	private volatile boolean stopping;
 
+	/** The services listen on loopback only, unless the run is opened. */
+	static final String LOOPBACK = "127.0.0.1";
+
+	private final String bindAddress;
+
 	ServiceSupervisor(LocalRunProperties properties, Optional<KafkaBroker> kafka, Optional<MongoServerRunner> mongo,
 			Optional<SmtpServer> smtp, Environment environment) {
 		this.properties = properties;
@@ -54,6 +59,7 @@ class ServiceSupervisor implements ApplicationRunner, DisposableBean {
 		this.kafka = kafka;
 		this.mongo = mongo;
 		this.smtp = smtp;
+		this.bindAddress = environment.getProperty("herald.run.bind-address", LOOPBACK);
 	}
 
 	@Override
@@ -133,7 +139,8 @@ class ServiceSupervisor implements ApplicationRunner, DisposableBean {
 		int smtpPort = this.smtp.map(SmtpServer::port).orElse(this.properties.smtpPort());
 		return Map.of("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaPort, "MONGODB_URI",
 				"mongodb://localhost:" + mongoPort, "MAIL_HOST", "localhost", "MAIL_PORT", String.valueOf(smtpPort),
-				"SERVER_PORT", String.valueOf(app.port()), "SPRING_PROFILES_ACTIVE", LOCAL_PROFILE);
+				"SERVER_PORT", String.valueOf(app.port()), "SERVER_ADDRESS", this.bindAddress, "SPRING_PROFILES_ACTIVE",
+				LOCAL_PROFILE);
 	}
 
 	/**

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -209,13 +211,49 @@ class InboxIntegrationTests {
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Security-Policy"))
-			.hasValueSatisfying((policy) -> assertThat(policy).contains("default-src 'none'"));
+			.hasValueSatisfying((policy) -> assertThat(policy).contains("default-src 'none'")
+				.contains("img-src 'self' data: cid:")
+				.doesNotContain("*")
+				.doesNotContain("http"));
 		assertThat(page).contains("<iframe").contains("sandbox=\"allow-popups allow-popups-to-escape-sandbox\"");
 		assertThat(page)
 			.contains("srcdoc=\"&lt;!DOCTYPE html&gt;&lt;html&gt;&lt;head&gt;&lt;base target=&quot;_blank&quot;&gt;");
 		assertThat(page).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;").doesNotContain("<script>");
 		assertThat(page).contains(TestEmails.TEXT);
 		assertThat(page).contains("List-Unsubscribe");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "attacker.example", "attacker.example:8025", "127.0.0.1.nip.io", "" })
+	void aRequestNamingAnotherHostShouldGetNothingOfTheEmails(String host) throws Exception {
+		TestEmails.sendMultipart("localhost", smtp.port());
+		awaitMessages(1);
+		int port = URI.create(baseUrl).getPort();
+		try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+			socket.getOutputStream()
+				.write(("GET /api/v1/messages HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(answer).as(host).doesNotContain(TestEmails.TEXT).doesNotContain("\"Subject\"");
+			assertThat(answer.lines().findFirst().orElse("")).matches("HTTP/1.1 4\\d\\d.*");
+		}
+	}
+
+	@Test
+	void theInboxShouldListenOnLoopbackOnlyByDefault() throws Exception {
+		java.net.InetAddress address = java.net.InetAddress.getLocalHost();
+		java.net.InetAddress outside = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+			.stream()
+			.flatMap((network) -> java.util.Collections.list(network.getInetAddresses()).stream())
+			.filter((candidate) -> !candidate.isLoopbackAddress() && candidate instanceof java.net.Inet4Address)
+			.findFirst()
+			.orElse(address);
+		org.junit.jupiter.api.Assumptions.assumeFalse(outside.isLoopbackAddress(), "no address besides loopback");
+		int port = URI.create(baseUrl).getPort();
+		try (java.net.Socket socket = new java.net.Socket()) {
+			org.assertj.core.api.Assertions.assertThatExceptionOfType(IOException.class)
+				.isThrownBy(() -> socket.connect(new java.net.InetSocketAddress(outside, port), 2000));
+		}
 	}
 
 	private List<String> subjects(String query) throws Exception {

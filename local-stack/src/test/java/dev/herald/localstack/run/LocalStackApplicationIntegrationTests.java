@@ -109,10 +109,31 @@ class LocalStackApplicationIntegrationTests {
 			int port = taken.getLocalPort();
 
 			assertThatExceptionOfType(PortsInUseException.class)
-				.isThrownBy(
-						() -> LocalStackApplication.run("--herald.run.services=false", "--herald.run.components=mongo",
-								"--herald.run.mongo-port=" + port, "--herald.run.inbox-port=0"))
+				.isThrownBy(() -> LocalStackApplication.run("--herald.run.services=false",
+						"--herald.run.components=mongo", "--herald.run.mongo-port=" + port, "--herald.run.inbox-port=0",
+						"--herald.run.stale-run-grace=0s"))
 				.withMessage("Port " + port + " is already in use; the MongoDB server needs it.");
+		}
+	}
+
+	@Test
+	void runWhenAStaleRunFreesItsPortWithinTheGraceShouldWaitAndStart() throws Exception {
+		ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+		int port = taken.getLocalPort();
+		java.util.concurrent.ScheduledExecutorService stale = java.util.concurrent.Executors
+			.newSingleThreadScheduledExecutor();
+		stale.schedule(() -> {
+			taken.close();
+			return null;
+		}, 2, java.util.concurrent.TimeUnit.SECONDS);
+		try (ConfigurableApplicationContext context = LocalStackApplication.run("--herald.run.services=false",
+				"--herald.run.components=smtp", "--herald.run.smtp-port=0", "--herald.run.inbox-port=" + port)) {
+			assertThat(context.isRunning()).isTrue();
+			assertThat(taken.isClosed()).isTrue();
+		}
+		finally {
+			stale.shutdownNow();
+			taken.close();
 		}
 	}
 
@@ -125,7 +146,7 @@ class LocalStackApplicationIntegrationTests {
 						List.of(ServiceProcess.Builder.javaExecutable(), "-cp", System.getProperty("java.class.path"),
 								LocalStackApplication.class.getName(), "--herald.run.services=false",
 								"--herald.run.components=smtp", "--herald.run.smtp-port=0",
-								"--herald.run.inbox-port=" + port))
+								"--herald.run.inbox-port=" + port, "--herald.run.stale-run-grace=1s"))
 				.logFile(this.directory.resolve("local-stack.log"))
 				.build()
 				.start();
