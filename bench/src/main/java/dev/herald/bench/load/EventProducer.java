@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.herald.contracts.CloudEvents;
+import dev.herald.contracts.RecordContract;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -68,12 +70,12 @@ public final class EventProducer {
 			String title = marker + " " + i + " " + factory.title("");
 			ProducerRecord<String, byte[]> message = new ProducerRecord<>(topic, id.toString(),
 					factory.event(id, title, topics, publishedAt));
-			header(message, "ce_id", id.toString());
-			header(message, "ce_type", "dev.herald.record.published.v1");
-			header(message, "ce_source", "/herald/bench");
-			header(message, "ce_specversion", "1.0");
-			header(message, "ce_time", publishedAt.toString());
-			header(message, "content-type", "application/json");
+			header(message, CloudEvents.ID, id.toString());
+			header(message, CloudEvents.TYPE, RecordContract.EVENT_TYPE);
+			header(message, CloudEvents.SOURCE, "/herald/bench");
+			header(message, CloudEvents.SPEC_VERSION, CloudEvents.SPEC_VERSION_1_0);
+			header(message, CloudEvents.TIME, publishedAt.toString());
+			header(message, CloudEvents.CONTENT_TYPE, "application/json");
 			ids.add(id);
 			messages.add(message);
 		}

@@ -2,6 +2,7 @@ package dev.herald.catalog.ingest;
 
 import java.nio.charset.StandardCharsets;
 
+import dev.herald.contracts.CloudEvents;
 import dev.herald.contracts.ContractViolation;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -15,8 +16,6 @@ import org.apache.kafka.common.serialization.Deserializer;
  * without that header is read by its value alone.
  */
 public class RecordPublishedDeserializer implements Deserializer<RecordPublished> {
-
-	private static final String CE_TYPE = "ce_type";
 
 	private final RecordPublishedReader reader;
 
@@ -35,7 +34,7 @@ public class RecordPublishedDeserializer implements Deserializer<RecordPublished
 
 	@Override
 	public RecordPublished deserialize(String topic, Headers headers, byte[] data) {
-		Header type = (headers != null) ? headers.lastHeader(CE_TYPE) : null;
+		Header type = (headers != null) ? headers.lastHeader(CloudEvents.TYPE) : null;
 		if (type != null && type.value() != null) {
 			String name = new String(type.value(), StandardCharsets.UTF_8);
 			if (!RecordPublished.TYPE.equals(name)) {

@@ -2,6 +2,8 @@ package dev.herald.ingest.record;
 
 import java.net.URI;
 
+import dev.herald.platform.web.ProblemTypes;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -11,14 +13,12 @@ import org.springframework.http.ProblemDetail;
  */
 final class Problems {
 
-	static final String BASE = "https://herald.dev/problems/";
-
 	private Problems() {
 	}
 
 	static ProblemDetail of(HttpStatus status, String type, String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(BASE + type));
+		problem.setType(ProblemTypes.of(type));
 		problem.setTitle(title);
 		return problem;
 	}

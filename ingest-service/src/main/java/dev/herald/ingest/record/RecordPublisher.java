@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.herald.contracts.CloudEvents;
 import dev.herald.ingest.IngestMetrics;
 import dev.herald.ingest.IngestProperties;
 import io.micrometer.core.instrument.Timer;
@@ -136,13 +137,13 @@ class RecordPublisher {
 		Headers headers = message.headers();
 		// The contract makes the event id the record id: a retried publication carries
 		// the same id.
-		header(headers, "ce_id", id);
-		header(headers, "ce_type", EVENT_TYPE);
-		header(headers, "ce_source", this.properties.eventSource().toString());
-		header(headers, "ce_specversion", "1.0");
-		header(headers, "ce_time", event.publishedAt().toString());
-		header(headers, "ce_dataschema", DATA_SCHEMA);
-		header(headers, "content-type", "application/json");
+		header(headers, CloudEvents.ID, id);
+		header(headers, CloudEvents.TYPE, EVENT_TYPE);
+		header(headers, CloudEvents.SOURCE, this.properties.eventSource().toString());
+		header(headers, CloudEvents.SPEC_VERSION, CloudEvents.SPEC_VERSION_1_0);
+		header(headers, CloudEvents.TIME, event.publishedAt().toString());
+		header(headers, CloudEvents.DATA_SCHEMA, DATA_SCHEMA);
+		header(headers, CloudEvents.CONTENT_TYPE, "application/json");
 		return message;
 	}
 

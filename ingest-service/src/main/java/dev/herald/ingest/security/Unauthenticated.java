@@ -2,6 +2,8 @@ package dev.herald.ingest.security;
 
 import java.net.URI;
 
+import dev.herald.platform.web.ProblemTypes;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -13,7 +15,7 @@ import org.springframework.web.ErrorResponseException;
  */
 class Unauthenticated extends ErrorResponseException {
 
-	static final URI TYPE = URI.create("https://herald.dev/problems/unauthenticated");
+	static final URI TYPE = ProblemTypes.of("unauthenticated");
 
 	private Unauthenticated(String detail, String challenge) {
 		super(HttpStatus.UNAUTHORIZED, problem(detail), null);

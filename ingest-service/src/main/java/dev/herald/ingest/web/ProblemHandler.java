@@ -3,6 +3,7 @@ package dev.herald.ingest.web;
 import java.net.URI;
 
 import dev.herald.ingest.IngestMetrics;
+import dev.herald.platform.web.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -56,9 +57,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static String reason(ProblemDetail problem, HttpStatusCode status) {
-		URI type = problem.getType();
-		if (type != null && type.getPath() != null && type.toString().startsWith("https://herald.dev/problems/")) {
-			return type.getPath().substring(type.getPath().lastIndexOf('/') + 1);
+		String slug = ProblemTypes.slugOf(problem.getType());
+		if (slug != null) {
+			return slug;
 		}
 		return switch (status.value()) {
 			case 413 -> "content-too-large";

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.herald.contracts.CloudEvents;
 import dev.herald.contracts.ContractViolation;
 import dev.herald.contracts.RecordContract;
 import dev.herald.platform.tracing.BatchSpans;
@@ -99,7 +100,7 @@ class RecordListener {
 	 * @throws ContractViolation when the message breaks the contract
 	 */
 	PublishedRecord read(ConsumerRecord<String, byte[]> message) {
-		Header type = message.headers().lastHeader("ce_type");
+		Header type = message.headers().lastHeader(CloudEvents.TYPE);
 		if (type != null && type.value() != null) {
 			String name = new String(type.value(), StandardCharsets.UTF_8);
 			if (!RecordContract.EVENT_TYPE.equals(name)) {

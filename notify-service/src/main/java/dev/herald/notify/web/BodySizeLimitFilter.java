@@ -2,6 +2,7 @@ package dev.herald.notify.web;
 
 import java.io.IOException;
 
+import dev.herald.platform.web.ProblemTypes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -33,7 +34,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.getWriter()
-				.write("{\"type\":\"https://herald.dev/problems/body-too-large\",\"title\":\"Request body too large\","
+				.write("{\"type\":\"" + ProblemTypes.of("body-too-large") + "\",\"title\":\"Request body too large\","
 						+ "\"status\":413,\"detail\":\"Request bodies are limited to 16 KiB.\"}");
 			return;
 		}

@@ -10,6 +10,7 @@ import dev.herald.notify.ratelimit.RateLimitExceededException;
 import dev.herald.notify.subscription.InvalidSubscriptionException;
 import dev.herald.notify.subscription.MailUnavailableException;
 import dev.herald.notify.token.InvalidTokenException;
+import dev.herald.platform.web.ProblemTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -36,8 +37,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class ProblemAdvice {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProblemAdvice.class);
-
-	private static final String TYPES = "https://herald.dev/problems/";
 
 	private final Taxonomy topics;
 
@@ -142,7 +141,7 @@ class ProblemAdvice {
 
 	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(TYPES + type));
+		problem.setType(ProblemTypes.of(type));
 		problem.setTitle(title);
 		return problem;
 	}
