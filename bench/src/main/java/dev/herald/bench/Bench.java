@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.herald.bench.figures.CatalogFigures;
 import dev.herald.bench.figures.IngestFigures;
 import dev.herald.bench.figures.NotifyFigures;
+import dev.herald.bench.figures.SearchLoadFigures;
 import dev.herald.bench.report.Figure;
 import dev.herald.bench.report.Machine;
 import dev.herald.bench.report.ResultTable;
@@ -51,6 +52,10 @@ public final class Bench {
 			if (options.measures("L1")) {
 				say("L1: POST to readable in the catalog");
 				catalog.latency(table, r2 / 2);
+			}
+			if (options.measures("Q1")) {
+				say("Q1: concurrent searches while records stream in");
+				new SearchLoadFigures(system, options).run(table);
 			}
 			if (options.measures("R6") || options.measures("N1") || options.measures("L2") || options.measures("M1")) {
 				say("R6, N1, L2, M1: notify");

@@ -23,7 +23,7 @@ public record BenchOptions(Path root, int repetitions, boolean jfr, Set<String> 
 		Map<String, List<String>> settings) {
 
 	static final String USAGE = """
-			Usage: ./herald bench [--repetitions=3] [--jfr] [--only=R1,R2,R5,L1,R6,N1,L2,M1] [--scale=1.0]
+			Usage: ./herald bench [--repetitions=3] [--jfr] [--only=R1,R2,R5,L1,Q1,R6,N1,L2,M1] [--scale=1.0]
 			  --repetitions=N  measure each figure N times (at least 3 for the published table)
 			  --jfr            record a JDK Flight Recorder profile of every service (bench/target/jfr/)
 			  --only=IDS       measure only these figures (H is always reported)

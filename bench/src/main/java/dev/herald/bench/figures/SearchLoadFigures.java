@@ -1,0 +1,257 @@
+package dev.herald.bench.figures;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import dev.herald.bench.BenchOptions;
+import dev.herald.bench.load.EventProducer;
+import dev.herald.bench.load.RecordFactory;
+import dev.herald.bench.report.Figure;
+import dev.herald.bench.report.ResultTable;
+import dev.herald.bench.system.BenchSystem;
+import dev.herald.bench.system.Service;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Q1: 50 clients searching the catalog's API at once while records stream in, beside the
+ * raw driver running the same queries from 50 threads in the same conditions; and whether
+ * consumption keeps up meanwhile.
+ * <p>
+ * The queries are the API's filters that map one to one onto MongoDB (kind, symbol, a
+ * date range, language, organization, topic), each a first page of 20 in the API's order,
+ * so that both sides ask MongoDB the same; the words of {@code q} go through the
+ * catalog's analysis, which the raw side would have to copy.
+ */
+public final class SearchLoadFigures {
+
+	private static final int CLIENTS = 50;
+
+	private static final int STORED = 20_000;
+
+	/** Records streaming in while the clients search. */
+	private static final double STREAM_PER_SECOND = 500;
+
+	private static final String TOPIC = "bench.q1";
+
+	private static final String DATABASE = "bench_catalog_q1";
+
+	private static final List<String[]> QUERIES = List.of(new String[] { "kind=MEETING", "kind", "MEETING" },
+			new String[] { "symbol=A/75/512", "documentSymbols", "A/75/512" },
+			new String[] { "from=2023-06-01&to=2023-06-30", "occurredOn", "2023-06" },
+			new String[] { "lang=en", "languages", "en" }, new String[] { "organization=CSTO", "organization", "CSTO" },
+			new String[] { "topic=peacekeeping", "topics", "peacekeeping" });
+
+	private final BenchSystem system;
+
+	private final BenchOptions options;
+
+	public SearchLoadFigures(BenchSystem system, BenchOptions options) {
+		this.system = system;
+		this.options = options;
+	}
+
+	/**
+	 * Measures Q1.
+	 * @param table where the figures go
+	 */
+	public void run(ResultTable table) {
+		Figure q1 = table.add(Figure.ratio("Q1",
+				"searches/s of " + CLIENTS + " concurrent clients on the catalog's API while "
+						+ Math.round(STREAM_PER_SECOND) + " records/s stream in",
+				"searches/s", "raw driver `find` of the same queries from " + CLIENTS + " threads, same stream"));
+		Figure p99 = table
+			.add(Figure.alone("Q1 p99", "the API's search latency under that load, 99th percentile", "ms"));
+		Figure lag = table
+			.add(Figure.alone("Q1 lag", "records the catalog had not stored when the stream ended", "records"));
+		EventProducer producer = new EventProducer(this.system.kafkaBootstrapServers());
+		producer.createTopic(TOPIC, 6);
+		RecordFactory factory = new RecordFactory(11);
+		Service catalog = this.system.startService("catalog-service", "--herald.catalog.records-topic=" + TOPIC,
+				"--spring.mongodb.database=" + DATABASE);
+		DoubleSupplier stored = () -> Metrics.count(catalog.url(), "herald.catalog.records.stored");
+		int seeded = this.options.scaled(STORED);
+		producer.write(TOPIC, seeded, factory, List.of("peacekeeping"), "Q1-stored");
+		Drain.await(stored, seeded, Duration.ofMinutes(5));
+		Duration phase = Duration.ofMillis(this.options.scaled(20_000));
+		try (MongoClient mongo = MongoClients.create(this.system.mongoUri())) {
+			MongoCollection<Document> records = mongo.getDatabase(DATABASE).getCollection("records");
+			for (int rep = 0; rep < this.options.repetitions(); rep++) {
+				Load api = streaming(producer, factory, phase, "Q1-api-r" + rep, stored, lag,
+						() -> search(catalog.url(), phase));
+				Load raw = streaming(producer, factory, phase, "Q1-raw-r" + rep, stored, null,
+						() -> search(records, phase));
+				q1.add(api.perSecond(phase), raw.perSecond(phase));
+				p99.add(api.percentile(0.99));
+				q1.note(String.format(Locale.ROOT,
+						"Q1 (repetition %d): API p50 %.1f ms, p99 %.1f ms; raw p50 %.1f ms, p99 %.1f ms; failed "
+								+ "searches %d",
+						rep + 1, api.percentile(0.5), api.percentile(0.99), raw.percentile(0.5), raw.percentile(0.99),
+						api.failed()));
+			}
+		}
+		this.system.stopService("catalog-service");
+		try (MongoClient mongo = MongoClients.create(this.system.mongoUri())) {
+			mongo.getDatabase(DATABASE).drop();
+		}
+	}
+
+	/**
+	 * Runs the searches while a stream of records is written, and notes how far the
+	 * catalog's consumption was behind when the stream ended.
+	 */
+	private Load streaming(EventProducer producer, RecordFactory factory, Duration phase, String marker,
+			DoubleSupplier stored, Figure lag, java.util.function.Supplier<Load> searches) {
+		int count = (int) (STREAM_PER_SECOND * phase.toMillis() / 1000);
+		EventProducer.Backlog stream = producer.prepare(TOPIC, count, factory, List.of("peacekeeping"), marker);
+		double before = stored.getAsDouble();
+		Thread writer = new Thread(
+				() -> producer.write(stream, Duration.ofNanos((long) (1_000_000_000 / STREAM_PER_SECOND))), marker);
+		writer.start();
+		Load load = searches.get();
+		join(writer);
+		if (lag != null) {
+			lag.add(Math.max(0, before + count - stored.getAsDouble()));
+		}
+		Drain.await(stored, before + count, Duration.ofMinutes(5));
+		return load;
+	}
+
+	private Load search(String catalogUrl, Duration phase) {
+		HttpClient http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.executor(Executors.newFixedThreadPool(4))
+			.build();
+		return clients(phase, (n) -> {
+			HttpRequest request = HttpRequest
+				.newBuilder(URI.create(catalogUrl + "/api/v1/records?size=20&" + QUERIES.get(n % QUERIES.size())[0]))
+				.timeout(Duration.ofSeconds(30))
+				.build();
+			HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+			return answer.statusCode() == 200;
+		});
+	}
+
+	private Load search(MongoCollection<Document> records, Duration phase) {
+		Bson order = Sorts.orderBy(Sorts.descending("occurredOn"), Sorts.descending("_id"));
+		return clients(phase, (n) -> {
+			String[] query = QUERIES.get(n % QUERIES.size());
+			List<Document> page = records.find(filter(query))
+				.sort(order)
+				.limit(21)
+				.projection(Projections.exclude("terms"))
+				.maxTime(2, java.util.concurrent.TimeUnit.SECONDS)
+				.into(new ArrayList<>());
+			return page.size() >= 0;
+		});
+	}
+
+	private static Bson filter(String[] query) {
+		return switch (query[1]) {
+			case "occurredOn" ->
+				Filters.and(Filters.gte("occurredOn", query[2] + "-01"), Filters.lte("occurredOn", query[2] + "-30"));
+			case "documentSymbols", "topics" -> Filters.in(query[1], query[2]);
+			default -> Filters.eq(query[1], query[2]);
+		};
+	}
+
+	/**
+	 * Runs {@value #CLIENTS} clients, each searching in a loop until the phase ends.
+	 */
+	private static Load clients(Duration phase, Search search) {
+		List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+		AtomicInteger failed = new AtomicInteger();
+		AtomicInteger next = new AtomicInteger();
+		long end = System.nanoTime() + phase.toNanos();
+		ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+		CountDownLatch done = new CountDownLatch(CLIENTS);
+		for (int c = 0; c < CLIENTS; c++) {
+			clients.execute(() -> {
+				try {
+					while (System.nanoTime() < end) {
+						long started = System.nanoTime();
+						boolean ok;
+						try {
+							ok = search.run(next.getAndIncrement());
+						}
+						catch (Exception ex) {
+							ok = false;
+						}
+						if (ok) {
+							latencies.add((System.nanoTime() - started) / 1e6);
+						}
+						else {
+							failed.incrementAndGet();
+						}
+					}
+				}
+				finally {
+					done.countDown();
+				}
+			});
+		}
+		try {
+			done.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		clients.shutdown();
+		return new Load(new ArrayList<>(latencies), failed.get());
+	}
+
+	private static void join(Thread thread) {
+		try {
+			thread.join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@FunctionalInterface
+	private interface Search {
+
+		boolean run(int n) throws Exception;
+
+	}
+
+	/**
+	 * What the clients did in a phase.
+	 */
+	private record Load(List<Double> latencies, int failed) {
+
+		double perSecond(Duration phase) {
+			return this.latencies.size() / (phase.toMillis() / 1000.0);
+		}
+
+		double percentile(double p) {
+			if (this.latencies.isEmpty()) {
+				return Double.NaN;
+			}
+			List<Double> sorted = new ArrayList<>(this.latencies);
+			Collections.sort(sorted);
+			return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+		}
+
+	}
+
+}
