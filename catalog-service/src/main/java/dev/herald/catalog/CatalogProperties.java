@@ -33,6 +33,8 @@ import org.springframework.validation.annotation.Validated;
  * ({@code maxTimeMS}); the reader gets a 503 problem
  * @param topicCountsTtl how long the record counts per topic are served from memory
  * before one aggregation counts them again
+ * @param maxConcurrentSearches searches that run at once; more wait for a place as long
+ * as the query time limit, then get a 503 problem
  */
 @Validated
 @ConfigurationProperties("herald.catalog")
@@ -41,7 +43,8 @@ public record CatalogProperties(@DefaultValue("herald.records.v1") @NotBlank Str
 		@DefaultValue @Valid Paging paging, @DefaultValue("2s") @NotNull Duration healthTimeout,
 		@DefaultValue("5s") @NotNull Duration mongoTimeout,
 		@DefaultValue("http://localhost:8082") @NotNull URI publicBaseUrl,
-		@DefaultValue("2s") @NotNull Duration queryTimeLimit, @DefaultValue("30s") @NotNull Duration topicCountsTtl) {
+		@DefaultValue("2s") @NotNull Duration queryTimeLimit, @DefaultValue("30s") @NotNull Duration topicCountsTtl,
+		@DefaultValue("8") @Min(1) int maxConcurrentSearches) {
 
 	/**
 	 * The dead-letter topic.

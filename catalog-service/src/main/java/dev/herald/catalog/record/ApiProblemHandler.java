@@ -32,6 +32,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> busy(SearchesBusyException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "2")
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage()));
+	}
+
 	/**
 	 * A query MongoDB stopped at the time limit (the server is busy or the query too
 	 * broad), or MongoDB out of reach: a 503 problem the reader may retry, never a 500.

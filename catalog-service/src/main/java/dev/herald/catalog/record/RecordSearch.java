@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import dev.herald.catalog.CatalogProperties;
@@ -35,9 +37,12 @@ public class RecordSearch {
 
 	private final Duration timeLimit;
 
+	private final Semaphore running;
+
 	RecordSearch(MongoTemplate mongo, CatalogProperties properties) {
 		this.mongo = mongo;
 		this.timeLimit = properties.queryTimeLimit();
+		this.running = new Semaphore(properties.maxConcurrentSearches(), true);
 	}
 
 	/**
@@ -58,18 +63,39 @@ public class RecordSearch {
 	 */
 	public RecordSlice find(RecordQuery query) {
 		// Every public query ends on the server after the time limit (a 503 problem, not
-		// a
-		// busy server).
+		// a busy server), and only so many run at once: readers queue for a free place
+		// as long as the time limit, so that a crowd of them cannot starve the storing
+		// of records.
 		Query mongoQuery = new Query(criteria(query)).with(NEWEST_FIRST)
 			.limit(query.size() + 1)
 			.maxTime(this.timeLimit);
 		mongoQuery.fields().exclude("terms");
-		List<RecordDocument> found = this.mongo.find(mongoQuery, RecordDocument.class);
+		List<RecordDocument> found = limited(() -> this.mongo.find(mongoQuery, RecordDocument.class));
 		if (found.size() <= query.size()) {
 			return new RecordSlice(found, null);
 		}
 		List<RecordDocument> page = found.subList(0, query.size());
 		return new RecordSlice(List.copyOf(page), Cursor.after(page.get(page.size() - 1)));
+	}
+
+	private <T> T limited(java.util.function.Supplier<T> search) {
+		boolean admitted;
+		try {
+			admitted = this.running.tryAcquire(this.timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new SearchesBusyException();
+		}
+		if (!admitted) {
+			throw new SearchesBusyException();
+		}
+		try {
+			return search.get();
+		}
+		finally {
+			this.running.release();
+		}
 	}
 
 	static Criteria criteria(RecordQuery query) {

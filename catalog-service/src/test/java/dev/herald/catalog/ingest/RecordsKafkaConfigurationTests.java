@@ -81,7 +81,7 @@ class RecordsKafkaConfigurationTests {
 				new CatalogProperties.DeadLetter("herald.records.v1.catalog-service.dlt", 1, (short) 1),
 				new CatalogProperties.OutageRetry(instant, 1.0, instant), new CatalogProperties.Paging(20, 100, 50),
 				Duration.ofSeconds(2), Duration.ofSeconds(5), URI.create("http://localhost:8082"),
-				Duration.ofSeconds(2), Duration.ofSeconds(30));
+				Duration.ofSeconds(2), Duration.ofSeconds(30), 8);
 	}
 
 }

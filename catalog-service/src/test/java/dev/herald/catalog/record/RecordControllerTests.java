@@ -64,6 +64,15 @@ class RecordControllerTests {
 	}
 
 	@Test
+	void aSearchRefusedForWantOfPlaceShouldAnswer503ProblemToRetry() {
+		given(this.search.find(any())).willThrow(new SearchesBusyException());
+
+		assertThat(this.mvc.get().uri("/api/v1/records?kind=MEETING")).hasStatus(503)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.hasHeader(HttpHeaders.RETRY_AFTER, "2");
+	}
+
+	@Test
 	void listShouldAnswerThePageWithANextLinkKeepingTheFilters() {
 		RecordDocument first = TestDocuments.meeting("First", "2023-11-22");
 		RecordDocument second = TestDocuments.meeting("Second", "2023-11-21");
