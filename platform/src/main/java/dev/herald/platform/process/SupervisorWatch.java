@@ -1,5 +1,6 @@
 package dev.herald.platform.process;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import org.apache.commons.logging.Log;
@@ -26,9 +27,37 @@ public class SupervisorWatch implements ApplicationContextInitializer<Configurab
 
 	private static volatile boolean watching;
 
+	/**
+	 * How long an orphaned service may take to shut down gracefully: the servers it used
+	 * often went down with the supervisor, and waiting on them is pointless.
+	 */
+	static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
-		watch(System.getenv(SUPERVISOR_PID), () -> System.exit(ORPHANED));
+		watch(System.getenv(SUPERVISOR_PID), exit(SHUTDOWN_GRACE));
+	}
+
+	/**
+	 * Exits the JVM: gracefully, but halted if the shutdown takes longer than the grace.
+	 * @param grace how long the shutdown may take
+	 * @return what ends the JVM
+	 */
+	static Runnable exit(Duration grace) {
+		return () -> {
+			Thread halt = new Thread(() -> {
+				try {
+					Thread.sleep(grace.toMillis());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				Runtime.getRuntime().halt(ORPHANED);
+			}, "supervisor-watch-halt");
+			halt.setDaemon(true);
+			halt.start();
+			System.exit(ORPHANED);
+		};
 	}
 
 	/**

@@ -10,12 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A process watching its supervisor ends when the supervisor is killed outright.
+ * A process watching its supervisor ends when the supervisor is killed outright, halted
+ * when its graceful shutdown hangs.
  */
 class SupervisorWatchTests {
 
 	@Test
-	void aChildShouldEndWhenItsSupervisorIsKilledOutright() throws Exception {
+	void aChildShouldEndWhenItsSupervisorIsKilledOutrightEvenIfItsShutdownHangs() throws Exception {
 		Process supervisor = new ProcessBuilder("sleep", "600").start();
 		ProcessBuilder watched = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-cp", System.getProperty("java.class.path"), SupervisedChild.class.getName())
@@ -57,9 +58,19 @@ class SupervisorWatchTests {
 		}
 
 		public static void main(String[] args) throws InterruptedException {
+			// A shutdown that never ends, as one waiting on servers that are gone.
+			CountDownLatch never = new CountDownLatch(1);
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					never.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}));
 			SupervisorWatch.watch(System.getenv(SupervisorWatch.SUPERVISOR_PID),
-					() -> System.exit(SupervisorWatch.ORPHANED));
-			new CountDownLatch(1).await();
+					SupervisorWatch.exit(Duration.ofSeconds(2)));
+			never.await();
 		}
 
 	}
