@@ -108,13 +108,8 @@ class PublicEndpointsFuzzTests {
 	}
 
 	private static String query(Map<String, List<String>> parameters) {
-		StringBuilder query = new StringBuilder();
-		parameters.forEach((name,
-				values) -> values.forEach((value) -> query.append(query.isEmpty() ? "?" : "&")
-					.append(encode(name))
-					.append('=')
-					.append(encode(value))));
-		return query.toString();
+		String query = HostileInputs.formEncoded(parameters);
+		return query.isEmpty() ? "" : "?" + query;
 	}
 
 	private static String segment(String value) {

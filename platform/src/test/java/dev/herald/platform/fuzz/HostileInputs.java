@@ -115,7 +115,7 @@ public final class HostileInputs {
 			switch (this.random.nextInt(5)) {
 				case 0 -> body.remove(field);
 				case 1 -> body.set(field, value());
-				case 2 -> body.set(string().substring(0, 0) + "unknown" + this.random.nextInt(100), value());
+				case 2 -> body.set("unknown" + this.random.nextInt(100), value());
 				default -> body.put(field, string());
 			}
 		}
@@ -141,9 +141,24 @@ public final class HostileInputs {
 			}
 		}
 		if (this.random.nextInt(4) == 0) {
-			parameters.put(headerValue().isEmpty() ? "x" : "p" + this.random.nextInt(1000), List.of(string()));
+			parameters.put("p" + this.random.nextInt(1000), List.of(string()));
 		}
 		return parameters;
+	}
+
+	/**
+	 * Parameters as a form body or query string, every name and value URL-encoded.
+	 * @param parameters names and values
+	 * @return {@code a=1&b=2}, empty for none
+	 */
+	public static String formEncoded(Map<String, List<String>> parameters) {
+		StringBuilder encoded = new StringBuilder();
+		parameters.forEach((name,
+				values) -> values.forEach((value) -> encoded.append(encoded.isEmpty() ? "" : "&")
+					.append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
+					.append('=')
+					.append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8))));
+		return encoded.toString();
 	}
 
 	/**
