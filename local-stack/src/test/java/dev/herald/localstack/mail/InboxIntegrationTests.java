@@ -223,6 +223,49 @@ class InboxIntegrationTests {
 		assertThat(page).contains("List-Unsubscribe");
 	}
 
+	@Test
+	void thePageShouldFindEmailsByRecipientOrSubjectAndDeleteOneOrTheOnesFound() throws Exception {
+		TestEmails.sendPlain("localhost", smtp.port(), "one@first.example");
+		TestEmails.sendPlain("localhost", smtp.port(), "two@second.example");
+		TestEmails.sendMultipart("localhost", smtp.port());
+		JsonNode list = awaitMessages(3);
+
+		String byRecipient = send("GET", "/?q=" + encode("to:second.example")).body();
+		String bySubject = send("GET", "/?q=" + encode("subject:\"Заседание Совета\"")).body();
+
+		assertThat(byRecipient).contains("two@second.example").doesNotContain("one@first.example").contains("1 of 3");
+		assertThat(bySubject).contains("reader@example.org")
+			.doesNotContain("two@second.example")
+			.doesNotContain("one@first.example");
+
+		String multipartId = list.get("messages").get(0).get("ID").asString();
+		HttpResponse<String> deleted = send("POST", "/messages/" + multipartId + "/delete");
+		assertThat(deleted.statusCode()).isEqualTo(302);
+		assertThat(json(send("GET", "/api/v1/messages")).get("total").asInt()).isEqualTo(2);
+		assertThat(send("POST", "/messages/" + multipartId + "/delete").statusCode()).isEqualTo(404);
+
+		send("POST", "/messages/delete?q=" + encode("to:first.example"));
+		JsonNode left = json(send("GET", "/api/v1/messages"));
+		assertThat(left.get("total").asInt()).isEqualTo(1);
+		assertThat(left.get("messages").get(0).get("To").get(0).get("Address").asString())
+			.isEqualTo("two@second.example");
+	}
+
+	@Test
+	void thePageShouldSpeakRussianWhenAskedAndRememberIt() throws Exception {
+		TestEmails.sendPlain("localhost", smtp.port(), "one@first.example");
+		awaitMessages(1);
+
+		HttpResponse<String> russian = send("GET", "/?lang=ru");
+		HttpResponse<String> unsupported = send("GET", "/?lang=fr");
+
+		assertThat(russian.body()).contains("lang=\"ru\"").contains("Входящие").contains("Писем: 1");
+		assertThat(russian.headers().firstValue("Set-Cookie")).hasValueSatisfying(
+				(cookie) -> assertThat(cookie).startsWith("herald-inbox-lang=ru").contains("SameSite=Lax"));
+		assertThat(unsupported.body()).contains("lang=\"en\"").contains("Inbox");
+		assertThat(unsupported.headers().firstValue("Set-Cookie")).isEmpty();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "attacker.example", "attacker.example:8025", "127.0.0.1.nip.io", "" })
 	void aRequestNamingAnotherHostShouldGetNothingOfTheEmails(String host) throws Exception {
