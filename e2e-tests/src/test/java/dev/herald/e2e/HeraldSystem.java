@@ -171,6 +171,10 @@ final class HeraldSystem implements AutoCloseable {
 		return "http://localhost:" + this.inboxPort;
 	}
 
+	int smtpPort() {
+		return this.smtpPort;
+	}
+
 	String kafkaBootstrapServers() {
 		return "localhost:" + this.kafkaPort;
 	}

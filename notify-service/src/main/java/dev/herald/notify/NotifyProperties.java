@@ -64,9 +64,11 @@ public record NotifyProperties(@NotNull @DefaultValue("http://localhost:8082") U
 	 * @param deliveries a delivery ledger entry, from its creation
 	 * @param snapshots a record's snapshot, from its publication; keep it above the
 	 * longest digest period and the longest outage of the mail relay to ride out
+	 * @param audit an entry of the operator console's audit list, from its action
 	 */
 	public record Retention(@NotNull @DefaultValue("7d") Duration pendingSubscriptions,
-			@NotNull @DefaultValue("90d") Duration deliveries, @NotNull @DefaultValue("90d") Duration snapshots) {
+			@NotNull @DefaultValue("90d") Duration deliveries, @NotNull @DefaultValue("90d") Duration snapshots,
+			@NotNull @DefaultValue("365d") Duration audit) {
 	}
 
 	/**

@@ -93,14 +93,14 @@ class PublicEndpointsFuzzTests {
 				(in) -> json(bearer(put("/api/v1/subscriptions/me"), in), in, subscription()));
 		endpoints.put("DELETE /api/v1/subscriptions/me", (in) -> bearer(delete("/api/v1/subscriptions/me"), in));
 		endpoints.put("GET /api/v1/topics", (in) -> get(uri("/api/v1/topics", in.parameters(List.of("lang")))));
-		endpoints.put("GET /subscribe", (in) -> get(uri("/subscribe", in.parameters(List.of("email", "lang")))));
+		endpoints.put("GET /subscribe", (in) -> get(uri("/subscribe", in.parameters(List.of("email", "locale")))));
 		endpoints.put("POST /subscribe",
 				(in) -> form(post("/subscribe"), in,
 						List.of("email", "topics", "language", "frequency", "deliveryTime", "dayOfWeek", "timeZone",
 								"quietFrom", "quietTo", "searches[0].query", "searches[0].kind", "searches[0].symbol",
 								"searches[99999].query")));
 		for (String page : List.of("/subscriptions/confirm", "/subscriptions/manage", "/unsubscribe")) {
-			endpoints.put("GET " + page, (in) -> get(uri(page, in.parameters(List.of("token", "lang")))));
+			endpoints.put("GET " + page, (in) -> get(uri(page, in.parameters(List.of("token", "locale")))));
 			endpoints.put("POST " + page, (in) -> form(post(page), in,
 					List.of("token", "topics", "language", "frequency", "List-Unsubscribe")));
 		}

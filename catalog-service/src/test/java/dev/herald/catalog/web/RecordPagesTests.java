@@ -122,8 +122,12 @@ class RecordPagesTests {
 		given(this.search.find(any())).willReturn(new RecordSlice(List.of(), null));
 		assertThat(this.mvc.get().uri("/records?q=peace")).hasStatusOk()
 			.bodyText()
-			.contains("href=\"/records?q=peace&amp;lang=ru\"");
-		var switched = this.mvc.get().uri("/records?q=peace&lang=ru").header("Accept-Language", "en").exchange();
+			.contains("href=\"/records?q=peace&amp;locale=ru\"");
+		// lang is the search's filter of the records' language, never the page's.
+		assertThat(this.mvc.get().uri("/records?q=peace&lang=ru").header("Accept-Language", "en")).hasStatusOk()
+			.bodyText()
+			.contains("<html lang=\"en\"");
+		var switched = this.mvc.get().uri("/records?q=peace&locale=ru").header("Accept-Language", "en").exchange();
 		assertThat(switched).hasStatusOk().bodyText().contains("<html lang=\"ru\"", "Результаты");
 		String chosen = switched.getResponse().getCookie("herald-lang").getValue();
 		assertThat(this.mvc.get()

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The inbox pages, a mail catcher's: the received emails newest first, searchable by
@@ -52,7 +51,8 @@ class InboxPageController {
 	}
 
 	@GetMapping("/")
-	String list(@RequestParam(name = "q", required = false) String query, Model model) {
+	String list(@RequestParam(name = "q", required = false) String query,
+			@RequestParam(name = "deleted", required = false) Integer deleted, Model model) {
 		String search = (query != null && !query.isBlank()) ? query.strip() : null;
 		if (search != null && search.length() > MAX_QUERY) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The search is longer than " + MAX_QUERY);
@@ -63,6 +63,7 @@ class InboxPageController {
 		model.addAttribute("found", found.size());
 		model.addAttribute("total", all.size());
 		model.addAttribute("query", search);
+		model.addAttribute("deleted", (deleted != null && deleted >= 0) ? deleted : null);
 		model.addAttribute("read", this.smtp.inbox().readIds());
 		model.addAttribute("smtpPort", this.smtp.port());
 		model.addAttribute("time", TIME);
@@ -80,26 +81,22 @@ class InboxPageController {
 	}
 
 	@PostMapping("/messages/{id}/delete")
-	String delete(@PathVariable String id, RedirectAttributes redirect) {
+	String delete(@PathVariable String id) {
 		find(id);
 		this.smtp.inbox().delete((email) -> email.id().equals(id));
-		redirect.addFlashAttribute("deleted", 1);
-		return "redirect:/";
+		return "redirect:/?deleted=1";
 	}
 
 	@PostMapping("/messages/delete")
-	String deleteAll(@RequestParam(name = "q", required = false) String query, RedirectAttributes redirect) {
+	String deleteAll(@RequestParam(name = "q", required = false) String query) {
+		int before = this.smtp.inbox().size();
 		if (query != null && !query.isBlank()) {
-			InboxSearch search = InboxSearch.parse(query.strip());
-			int before = this.smtp.inbox().size();
-			this.smtp.inbox().delete(search);
-			redirect.addFlashAttribute("deleted", before - this.smtp.inbox().size());
+			this.smtp.inbox().delete(InboxSearch.parse(query.strip()));
 		}
 		else {
-			redirect.addFlashAttribute("deleted", this.smtp.inbox().size());
 			this.smtp.inbox().clear();
 		}
-		return "redirect:/";
+		return "redirect:/?deleted=" + Math.max(0, before - this.smtp.inbox().size());
 	}
 
 	private ReceivedEmail find(String id) {

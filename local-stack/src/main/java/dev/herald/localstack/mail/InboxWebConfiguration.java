@@ -35,8 +35,8 @@ public class InboxWebConfiguration implements WebMvcConfigurer {
 	static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("ru"));
 
 	/**
-	 * The language of the page: the one chosen with {@code ?lang=}, kept in a cookie, or
-	 * else the browser's.
+	 * The language of the page: the one chosen with {@code ?locale=}, kept in a cookie,
+	 * or else the browser's.
 	 * @return the resolver
 	 */
 	@Bean
@@ -53,13 +53,13 @@ public class InboxWebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		LocaleChangeInterceptor change = new LocaleChangeInterceptor();
-		change.setParamName("lang");
+		change.setParamName("locale");
 		change.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(new HandlerInterceptor() {
 			@Override
 			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 					throws ServletException {
-				String lang = request.getParameter("lang");
+				String lang = request.getParameter("locale");
 				boolean supported = lang == null
 						|| LANGUAGES.stream().anyMatch((locale) -> locale.getLanguage().equals(lang));
 				return !supported || change.preHandle(request, response, handler);

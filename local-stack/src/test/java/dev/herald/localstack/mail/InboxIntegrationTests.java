@@ -256,8 +256,8 @@ class InboxIntegrationTests {
 		TestEmails.sendPlain("localhost", smtp.port(), "one@first.example");
 		awaitMessages(1);
 
-		HttpResponse<String> russian = send("GET", "/?lang=ru");
-		HttpResponse<String> unsupported = send("GET", "/?lang=fr");
+		HttpResponse<String> russian = send("GET", "/?locale=ru");
+		HttpResponse<String> unsupported = send("GET", "/?locale=fr");
 
 		assertThat(russian.body()).contains("lang=\"ru\"").contains("Входящие").contains("Писем: 1");
 		assertThat(russian.headers().firstValue("Set-Cookie")).hasValueSatisfying(

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * longer active are skipped when their email is due.
  */
 @Component
-class FailedResend {
+public class FailedResend {
 
 	private final DeliveryLedger ledger;
 
@@ -51,7 +51,7 @@ class FailedResend {
 	 * @param recordId the record
 	 * @return how many were scheduled again
 	 */
-	int resend(String recordId) {
+	public int resend(String recordId) {
 		Instant now = this.clock.instant();
 		List<Delivery> requeued = this.ledger.requeueFailed(recordId, now);
 		if (requeued.isEmpty()) {

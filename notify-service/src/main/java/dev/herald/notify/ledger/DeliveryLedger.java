@@ -16,6 +16,7 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
 import dev.herald.notify.NotifyProperties;
 import dev.herald.notify.TtlIndex;
+import dev.herald.notify.schedule.EmailKind;
 import dev.herald.notify.schedule.Slot;
 import org.bson.Document;
 
@@ -64,6 +65,7 @@ public class DeliveryLedger implements InitializingBean {
 		indexes.createIndex(new CompoundIndexDefinition(new Document("subscriberId", 1).append("status", 1))
 			.named("subscriberId_status"));
 		TtlIndex.ensure(indexes, "createdAt", this.retention);
+		indexes.createIndex(new Index().on("sentAt", Sort.Direction.DESC).named("sentAt_desc"));
 	}
 
 	/**
@@ -211,6 +213,79 @@ public class DeliveryLedger implements InitializingBean {
 			.forEach((row) -> counts.put(DeliveryStatus.valueOf(row.getString("_id")),
 					((Number) row.get("count")).longValue()));
 		return counts;
+	}
+
+	/**
+	 * Number of entries of each record by status and by the kind of email that carries
+	 * them.
+	 * @param recordIds the records
+	 * @return one count per record, status and kind that has entries
+	 */
+	public List<Count> countByRecordStatusAndKind(Collection<String> recordIds) {
+		if (recordIds.isEmpty()) {
+			return List.of();
+		}
+		Aggregation grouped = Aggregation.newAggregation(Aggregation.match(where("recordId").in(recordIds)),
+				Aggregation.group("recordId", "status", "emailKind").count().as("count"));
+		return this.mongo.aggregate(grouped, Delivery.COLLECTION, Document.class)
+			.getMappedResults()
+			.stream()
+			.map((row) -> {
+				Document id = (row.get("_id") instanceof Document nested) ? nested : row;
+				String kind = id.getString("emailKind");
+				return new Count(id.getString("recordId"), DeliveryStatus.valueOf(id.getString("status")),
+						(kind != null) ? EmailKind.valueOf(kind) : null, ((Number) row.get("count")).longValue());
+			})
+			.toList();
+	}
+
+	/**
+	 * A record's entries in one status, carried by emails of the given kinds.
+	 * @param recordId the record
+	 * @param status the status, or {@code null} for any
+	 * @param kinds the kinds of email, empty for any
+	 * @param limit most entries
+	 * @return the entries, the newest first
+	 */
+	public List<Delivery> findByRecord(String recordId, DeliveryStatus status, Collection<EmailKind> kinds, int limit) {
+		Query selected = byRecord(recordId, status);
+		if (!kinds.isEmpty()) {
+			selected.addCriteria(where("emailKind").in(kinds));
+		}
+		return this.mongo.find(selected.with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit), Delivery.class);
+	}
+
+	/**
+	 * A subscriber's newest entries.
+	 * @param subscriberId the subscriber
+	 * @param limit most entries
+	 * @return the entries, the newest first
+	 */
+	public List<Delivery> findBySubscriber(String subscriberId, int limit) {
+		return this.mongo
+			.find(query(where("subscriberId").is(subscriberId)).with(Sort.by(Sort.Direction.DESC, "createdAt"))
+				.limit(limit), Delivery.class);
+	}
+
+	/**
+	 * Number of entries sent since a moment, by every instance.
+	 * @param since the moment
+	 * @return the count
+	 */
+	public long countSentSince(Instant since) {
+		return this.mongo.count(query(where("status").is(DeliveryStatus.SENT).and("sentAt").gte(since)),
+				Delivery.class);
+	}
+
+	/**
+	 * Entries of one record in one status, by the kind of email carrying them.
+	 *
+	 * @param recordId the record
+	 * @param status the status
+	 * @param kind the kind of email, {@code null} when none was planned
+	 * @param count how many
+	 */
+	public record Count(String recordId, DeliveryStatus status, EmailKind kind, long count) {
 	}
 
 	private Query byRecord(String recordId, DeliveryStatus status) {

@@ -4,19 +4,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
 
 import dev.herald.contracts.ContractViolation;
-import dev.herald.notify.NotifyProperties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,16 +30,15 @@ public class DeadLetterRedrive {
 
 	private final RecordMatcher matcher;
 
-	private final KafkaProperties kafka;
+	private final DeadLetterTopic deadLetters;
 
 	private final String topic;
 
-	DeadLetterRedrive(RecordListener listener, RecordMatcher matcher, KafkaProperties kafka,
-			NotifyProperties properties) {
+	DeadLetterRedrive(RecordListener listener, RecordMatcher matcher, DeadLetterTopic deadLetters) {
 		this.listener = listener;
 		this.matcher = matcher;
-		this.kafka = kafka;
-		this.topic = RecordKafkaConfiguration.deadLetterTopic(properties, kafka);
+		this.deadLetters = deadLetters;
+		this.topic = deadLetters.name();
 	}
 
 	/**
@@ -62,18 +56,15 @@ public class DeadLetterRedrive {
 	 * @return what became of them
 	 */
 	public synchronized Result redrive(int limit, Duration timeout) {
-		try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-			List<TopicPartition> partitions = consumer.partitionsFor(this.topic, timeout)
-				.stream()
-				.map((info) -> new TopicPartition(info.topic(), info.partition()))
-				.toList();
+		try (KafkaConsumer<String, byte[]> consumer = this.deadLetters.consumer(DeadLetterTopic.RedriveGroup.SUFFIX)) {
+			List<TopicPartition> partitions = this.deadLetters.partitions(consumer, timeout);
 			consumer.assign(partitions);
 			Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
 			List<PublishedRecord> accepted = new ArrayList<>();
 			List<Refused> refused = new ArrayList<>();
 			int read = 0;
 			long deadline = System.nanoTime() + timeout.toNanos();
-			while (read < limit && !reachedEnd(consumer, end) && System.nanoTime() < deadline) {
+			while (read < limit && !DeadLetterTopic.reachedEnd(consumer, end) && System.nanoTime() < deadline) {
 				ConsumerRecords<String, byte[]> messages = consumer.poll(POLL);
 				for (TopicPartition partition : messages.partitions()) {
 					for (ConsumerRecord<String, byte[]> message : messages.records(partition)) {
@@ -95,22 +86,31 @@ public class DeadLetterRedrive {
 			}
 			this.matcher.match(accepted);
 			consumer.commitSync(timeout);
-			boolean more = !reachedEnd(consumer, end);
+			boolean more = !DeadLetterTopic.reachedEnd(consumer, end);
 			return new Result(this.topic, read, accepted.size(), refused, more);
 		}
 	}
 
-	private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
-		return end.entrySet().stream().allMatch((entry) -> consumer.position(entry.getKey()) >= entry.getValue());
-	}
-
-	private KafkaConsumer<String, byte[]> consumer() {
-		Properties config = new Properties();
-		config.putAll(this.kafka.buildConsumerProperties());
-		config.put(ConsumerConfig.GROUP_ID_CONFIG, this.kafka.getConsumer().getGroupId() + ".redrive");
-		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+	/**
+	 * Re-drives one message, wherever the re-drive of the whole topic stands; matching is
+	 * idempotent, so a later re-drive of the topic changes nothing for it.
+	 * @param partition its partition
+	 * @param offset its offset
+	 * @param timeout longest time spent reading
+	 * @return what became of it, empty when the topic no longer holds it
+	 */
+	public synchronized Optional<Result> redriveOne(int partition, long offset, Duration timeout) {
+		return this.deadLetters.read(partition, offset, timeout).map((message) -> {
+			try {
+				this.matcher.match(List.of(this.listener.read(message)));
+				return new Result(this.topic, 1, 1, List.of(), false);
+			}
+			catch (ContractViolation ex) {
+				return new Result(this.topic, 1, 0,
+						List.of(new Refused(message.partition(), message.offset(), message.key(), ex.getMessage())),
+						false);
+			}
+		});
 	}
 
 	/**

@@ -41,6 +41,16 @@ public class ClientRateLimiter {
 	}
 
 	/**
+	 * A limiter of its own, for another kind of request than subscribing.
+	 * @param perMinute requests allowed per client and minute
+	 * @param clientsTracked clients remembered at most
+	 * @return the limiter
+	 */
+	public static ClientRateLimiter perMinute(int perMinute, int clientsTracked) {
+		return new ClientRateLimiter(perMinute, clientsTracked);
+	}
+
+	/**
 	 * Take one request from the client's allowance.
 	 * @param client the client address
 	 * @throws RateLimitExceededException when the allowance is used up

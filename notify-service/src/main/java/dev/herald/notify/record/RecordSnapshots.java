@@ -87,4 +87,16 @@ public class RecordSnapshots {
 		return found;
 	}
 
+	/**
+	 * The most recently published records.
+	 * @param limit most records
+	 * @return their snapshots, the newest first
+	 */
+	public List<RecordSnapshot> newest(int limit) {
+		return this.mongo.find(new org.springframework.data.mongodb.core.query.Query()
+			.with(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC,
+					"publishedAt"))
+			.limit(limit), RecordSnapshot.class);
+	}
+
 }

@@ -59,11 +59,11 @@ public final class Relay {
 		return (!this.failing || left <= 0) ? Duration.ZERO : Duration.ofNanos(left);
 	}
 
-	synchronized boolean isFailing() {
+	public synchronized boolean isFailing() {
 		return this.failing;
 	}
 
-	synchronized String lastFailure() {
+	public synchronized String lastFailure() {
 		return this.lastFailure;
 	}
 

@@ -302,6 +302,53 @@ public class SubscriberStore implements InitializingBean {
 	}
 
 	/**
+	 * The subscriber of an address, compared as it is stored: fully lower-cased.
+	 * @param address the address
+	 * @return the subscriber, if any
+	 */
+	public Optional<Subscriber> findByEmail(String address) {
+		return Optional.ofNullable(this.mongo.findOne(
+				query(where("emailKey").is(address.strip().toLowerCase(java.util.Locale.ROOT))), Subscriber.class));
+	}
+
+	/**
+	 * Subscribers in one status, the newest first.
+	 * @param status the status
+	 * @param skip how many to pass over
+	 * @param limit most subscribers
+	 * @return them
+	 */
+	public List<Subscriber> findByStatus(SubscriberStatus status, int skip, int limit) {
+		return this.mongo.find(query(where("status").is(status)).with(Sort.by(Sort.Direction.DESC, "createdAt"))
+			.skip(skip)
+			.limit(limit), Subscriber.class);
+	}
+
+	/**
+	 * Stops alerts to a subscriber, as repeated permanent failures would; only a pending
+	 * or active subscriber can be suppressed.
+	 * @param id the subscriber
+	 * @return the subscriber suppressed, empty when there was none to suppress
+	 */
+	public Optional<Subscriber> suppress(String id) {
+		Instant now = this.clock.instant();
+		return Optional
+			.ofNullable(modify(where("_id").is(id).and("status").in(SubscriberStatus.ACTIVE, SubscriberStatus.PENDING),
+					new Update().set("status", SubscriberStatus.SUPPRESSED).set("updatedAt", now)));
+	}
+
+	/**
+	 * Lets a suppressed subscriber receive alerts again, its failures forgotten.
+	 * @param id the subscriber
+	 * @return the subscriber reactivated, empty when it was not suppressed
+	 */
+	public Optional<Subscriber> reactivate(String id) {
+		Instant now = this.clock.instant();
+		return Optional.ofNullable(modify(where("_id").is(id).and("status").is(SubscriberStatus.SUPPRESSED),
+				new Update().set("status", SubscriberStatus.ACTIVE).set("permanentFailures", 0).set("updatedAt", now)));
+	}
+
+	/**
 	 * Number of subscribers in each status.
 	 * @return counts, zero for a status without subscribers
 	 */

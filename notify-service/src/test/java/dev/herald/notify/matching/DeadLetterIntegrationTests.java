@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 @NotifyIntegrationTest
 public class DeadLetterIntegrationTests extends NotifyScenarioSupport {
 
-	static final String DEAD_LETTERS = "herald.records.v1.notify-service.dlt";
+	public static final String DEAD_LETTERS = "herald.records.v1.notify-service.dlt";
 
 	private static final String ADMIN_KEY = "dev-admin-key-change-me";
 

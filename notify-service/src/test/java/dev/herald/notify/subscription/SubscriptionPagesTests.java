@@ -293,9 +293,9 @@ class SubscriptionPagesTests {
 		var english = this.mvc.get().uri("/subscriptions/manage?token=abc.def").exchange();
 		assertThat(english).hasStatusOk()
 			.bodyText()
-			.contains("href=\"/subscriptions/manage?token=abc.def&amp;lang=ru\"", "Your subscription");
+			.contains("href=\"/subscriptions/manage?token=abc.def&amp;locale=ru\"", "Your subscription");
 		var switched = this.mvc.get()
-			.uri("/subscriptions/manage?token=abc.def&lang=ru")
+			.uri("/subscriptions/manage?token=abc.def&locale=ru")
 			.header("Accept-Language", "en")
 			.exchange();
 		assertThat(switched).hasStatusOk().bodyText().contains("<html lang=\"ru\"", "Ваша подписка");
@@ -306,7 +306,7 @@ class SubscriptionPagesTests {
 			.header("Accept-Language", "en")
 			.cookie(new jakarta.servlet.http.Cookie("herald-lang", chosen))).bodyText()
 			.contains("<html lang=\"ru\"", "Подписка на уведомления Herald");
-		assertThat(this.mvc.get().uri("/subscribe?lang=de").header("Accept-Language", "en")).bodyText()
+		assertThat(this.mvc.get().uri("/subscribe?locale=de").header("Accept-Language", "en")).bodyText()
 			.contains("<html lang=\"en\"");
 	}
 

@@ -17,9 +17,9 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * The language of pages: the reader's explicit choice ({@code ?lang=ru}, remembered in a
- * cookie for a year), then {@code Accept-Language}, then English. Only the languages the
- * message bundles carry are ever chosen.
+ * The language of pages: the reader's explicit choice ({@code ?locale=ru}, remembered in
+ * a cookie for a year), then {@code Accept-Language}, then English. Only the languages
+ * the message bundles carry are ever chosen.
  */
 @Configuration(proxyBeanMethods = false)
 public class PageLocales implements WebMvcConfigurer {
@@ -28,7 +28,7 @@ public class PageLocales implements WebMvcConfigurer {
 	public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("ru"));
 
 	/** The query parameter of the language switch. */
-	public static final String PARAMETER = "lang";
+	public static final String PARAMETER = "locale";
 
 	@Bean
 	LocaleResolver localeResolver() {

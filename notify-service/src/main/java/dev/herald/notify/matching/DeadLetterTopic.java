@@ -1,0 +1,241 @@
+package dev.herald.notify.matching;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+import dev.herald.notify.NotifyProperties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.stereotype.Component;
+
+/**
+ * The records dead-letter topic as operators read it: how many messages it holds, how
+ * many of those no re-drive has read yet, and the messages themselves with the rule each
+ * broke (the {@code kafka_dlt-*} headers the listener's recoverer wrote). Reading never
+ * moves the re-drive's position.
+ */
+@Component
+public class DeadLetterTopic {
+
+	private static final Duration POLL = Duration.ofMillis(200);
+
+	/** The most of a message's value shown. */
+	private static final int PREVIEW = 2_000;
+
+	private final KafkaProperties kafka;
+
+	private final String topic;
+
+	DeadLetterTopic(KafkaProperties kafka, NotifyProperties properties) {
+		this.kafka = kafka;
+		this.topic = RecordKafkaConfiguration.deadLetterTopic(properties, kafka);
+	}
+
+	/**
+	 * The topic's name.
+	 * @return the dead-letter topic
+	 */
+	public String name() {
+		return this.topic;
+	}
+
+	/**
+	 * How many messages the topic holds, and how many no re-drive has read.
+	 * @param timeout longest wait for the broker
+	 * @return the counts
+	 */
+	public Counts counts(Duration timeout) {
+		try (KafkaConsumer<String, byte[]> consumer = consumer(RedriveGroup.SUFFIX)) {
+			List<TopicPartition> partitions = partitions(consumer, timeout);
+			Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, timeout);
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+			Map<TopicPartition, OffsetAndMetadata> redriven = consumer.committed(new HashSet<>(partitions), timeout);
+			long total = 0;
+			long waiting = 0;
+			for (TopicPartition partition : partitions) {
+				long first = begin.get(partition);
+				long last = end.get(partition);
+				OffsetAndMetadata position = redriven.get(partition);
+				total += last - first;
+				waiting += last - Math.max(first, (position != null) ? position.offset() : first);
+			}
+			return new Counts(this.topic, total, waiting);
+		}
+	}
+
+	/**
+	 * The newest messages, across partitions.
+	 * @param limit most messages
+	 * @param timeout longest time spent reading
+	 * @return them, the newest first
+	 */
+	public List<DeadLetter> newest(int limit, Duration timeout) {
+		try (KafkaConsumer<String, byte[]> consumer = consumer(RedriveGroup.SUFFIX)) {
+			List<TopicPartition> partitions = partitions(consumer, timeout);
+			Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, timeout);
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+			Map<TopicPartition, OffsetAndMetadata> redriven = consumer.committed(new HashSet<>(partitions), timeout);
+			consumer.assign(partitions);
+			for (TopicPartition partition : partitions) {
+				consumer.seek(partition, Math.max(begin.get(partition), end.get(partition) - limit));
+			}
+			List<DeadLetter> found = new ArrayList<>();
+			long deadline = System.nanoTime() + timeout.toNanos();
+			while (!reachedEnd(consumer, end) && System.nanoTime() < deadline) {
+				for (ConsumerRecord<String, byte[]> message : consumer.poll(POLL)) {
+					TopicPartition partition = new TopicPartition(message.topic(), message.partition());
+					OffsetAndMetadata position = redriven.get(partition);
+					found.add(DeadLetter.of(message, position != null && message.offset() < position.offset()));
+				}
+			}
+			return found.stream().sorted(Comparator.comparing(DeadLetter::timestamp).reversed()).limit(limit).toList();
+		}
+	}
+
+	/**
+	 * One message.
+	 * @param partition its partition
+	 * @param offset its offset
+	 * @param timeout longest time spent reading
+	 * @return it, if the topic still holds it
+	 */
+	public Optional<ConsumerRecord<String, byte[]>> read(int partition, long offset, Duration timeout) {
+		try (KafkaConsumer<String, byte[]> consumer = consumer(RedriveGroup.SUFFIX)) {
+			TopicPartition where = new TopicPartition(this.topic, partition);
+			if (partitions(consumer, timeout).stream().noneMatch(where::equals)) {
+				return Optional.empty();
+			}
+			long first = consumer.beginningOffsets(List.of(where), timeout).get(where);
+			long end = consumer.endOffsets(List.of(where), timeout).get(where);
+			if (offset < first || offset >= end) {
+				return Optional.empty();
+			}
+			consumer.assign(List.of(where));
+			consumer.seek(where, offset);
+			long deadline = System.nanoTime() + timeout.toNanos();
+			while (System.nanoTime() < deadline) {
+				for (ConsumerRecord<String, byte[]> message : consumer.poll(POLL)) {
+					if (message.offset() == offset) {
+						return Optional.of(message);
+					}
+					if (message.offset() > offset) {
+						return Optional.empty();
+					}
+				}
+			}
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * A consumer of the topic in a group of its own, never committing unless told.
+	 * @param groupSuffix appended to the service's consumer group
+	 * @return the consumer
+	 */
+	KafkaConsumer<String, byte[]> consumer(String groupSuffix) {
+		Properties config = new Properties();
+		config.putAll(this.kafka.buildConsumerProperties());
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, this.kafka.getConsumer().getGroupId() + groupSuffix);
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+	}
+
+	List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, Duration timeout) {
+		return consumer.partitionsFor(this.topic, timeout)
+			.stream()
+			.map((info) -> new TopicPartition(info.topic(), info.partition()))
+			.toList();
+	}
+
+	static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+		return end.entrySet().stream().allMatch((entry) -> consumer.position(entry.getKey()) >= entry.getValue());
+	}
+
+	/**
+	 * The group of the re-drive, whose committed offsets mark what it has read.
+	 */
+	static final class RedriveGroup {
+
+		static final String SUFFIX = ".redrive";
+
+		private RedriveGroup() {
+		}
+
+	}
+
+	/**
+	 * The topic's counts.
+	 *
+	 * @param topic the topic
+	 * @param messages messages it holds
+	 * @param notRedriven of those, messages no re-drive has read yet
+	 */
+	public record Counts(String topic, long messages, long notRedriven) {
+	}
+
+	/**
+	 * One dead letter.
+	 *
+	 * @param partition its partition
+	 * @param offset its offset
+	 * @param key its key (the record id, when the producer set one)
+	 * @param timestamp when it was dead-lettered
+	 * @param reason the rule it broke, as the recoverer wrote it
+	 * @param exception the class of the failure
+	 * @param origin where it came from: topic, partition and offset
+	 * @param value the start of its value, as text
+	 * @param redriven whether a re-drive has read it
+	 */
+	public record DeadLetter(int partition, long offset, String key, Instant timestamp, String reason, String exception,
+			String origin, String value, boolean redriven) {
+
+		static DeadLetter of(ConsumerRecord<String, byte[]> message, boolean redriven) {
+			String origin = header(message, KafkaHeaders.DLT_ORIGINAL_TOPIC) + "/"
+					+ intHeader(message, KafkaHeaders.DLT_ORIGINAL_PARTITION) + "@"
+					+ longHeader(message, KafkaHeaders.DLT_ORIGINAL_OFFSET);
+			byte[] value = (message.value() != null) ? message.value() : new byte[0];
+			String text = new String(value, 0, Math.min(value.length, PREVIEW), StandardCharsets.UTF_8);
+			return new DeadLetter(message.partition(), message.offset(), message.key(),
+					Instant.ofEpochMilli(message.timestamp()), header(message, KafkaHeaders.DLT_EXCEPTION_MESSAGE),
+					header(message, KafkaHeaders.DLT_EXCEPTION_FQCN), origin,
+					(value.length > PREVIEW) ? text + "…" : text, redriven);
+		}
+
+		private static String header(ConsumerRecord<?, ?> message, String name) {
+			Header header = message.headers().lastHeader(name);
+			return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+		}
+
+		private static String intHeader(ConsumerRecord<?, ?> message, String name) {
+			Header header = message.headers().lastHeader(name);
+			return (header != null && header.value().length == 4)
+					? Integer.toString(java.nio.ByteBuffer.wrap(header.value()).getInt()) : "?";
+		}
+
+		private static String longHeader(ConsumerRecord<?, ?> message, String name) {
+			Header header = message.headers().lastHeader(name);
+			return (header != null && header.value().length == 8)
+					? Long.toString(java.nio.ByteBuffer.wrap(header.value()).getLong()) : "?";
+		}
+
+	}
+
+}
