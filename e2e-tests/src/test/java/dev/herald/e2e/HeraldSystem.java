@@ -171,6 +171,10 @@ final class HeraldSystem implements AutoCloseable {
 		return "http://localhost:" + this.inboxPort;
 	}
 
+	String mongoUri() {
+		return "mongodb://localhost:" + this.mongoPort;
+	}
+
 	int smtpPort() {
 		return this.smtpPort;
 	}

@@ -72,7 +72,7 @@ class StoryE2ETests {
 		assertThat(alertsTo(inbox, control)).as("alerts to the control subscriber").hasSize(2);
 	}
 
-	private static void subscribeAndConfirm(HeraldSystem system, Inbox inbox, String email, String topics) {
+	static void subscribeAndConfirm(HeraldSystem system, Inbox inbox, String email, String topics) {
 		Http.Response subscribed = Http.postForm(system.notifyUrl() + "/subscribe",
 				"email=" + Catalog.encode(email) + "&" + topics + "&language=en");
 		assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(202);

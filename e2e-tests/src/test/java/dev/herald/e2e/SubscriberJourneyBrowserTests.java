@@ -81,16 +81,16 @@ class SubscriberJourneyBrowserTests {
 	}
 
 	/**
-	 * Finds the newest email to an address with a subject containing a text through the
-	 * inbox page's search, as a person would, and opens it.
+	 * Waits for an email to an address with a subject containing a text, then finds it
+	 * through the inbox page's search, as a person would, and opens it.
 	 */
 	private static void openEmail(HeraldSystem system, Browser browser, String to, String subject) {
+		Inbox inbox = new Inbox(system);
+		await().atMost(PATIENCE).until(() -> !inbox.matching(to, subject).isEmpty());
 		browser.open(system.inboxUrl() + "/?locale=en");
-		String search = "to:" + to + " subject:\"" + subject + "\"";
-		await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
-			browser.type(By.id("q"), search).clickToPage(By.cssSelector("form[role=search] button"));
-			return !browser.findAll(By.cssSelector("tbody tr a")).isEmpty();
-		});
+		browser.type(By.id("q"), "to:" + to + " subject:\"" + subject + "\"")
+			.clickToPage(By.cssSelector("form[role=search] button"));
+		assertThat(browser.findAll(By.cssSelector("tbody tr a"))).hasSize(1);
 		browser.clickToPage(By.cssSelector("tbody tr a"));
 	}
 

@@ -61,12 +61,14 @@ class SubscriptionPages {
 
 	/**
 	 * Every page here may carry a token in its address or its forms: no cache keeps it,
-	 * and no link followed from it hands it on.
+	 * and no link followed from it to another site hands it on. Within this service the
+	 * referrer stays: with {@code no-referrer} a browser posts this page's own forms with
+	 * {@code Origin: null}, which the origin check must refuse.
 	 */
 	@ModelAttribute
 	void tokenHeaders(HttpServletResponse response) {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		response.setHeader("Referrer-Policy", "no-referrer");
+		response.setHeader("Referrer-Policy", "same-origin");
 	}
 
 	@GetMapping("/subscribe")

@@ -271,7 +271,7 @@ class SubscriptionPagesTests {
 				"/unsubscribe?token=abc.def", "/subscriptions/confirm?token=forged")) {
 			assertThat(this.mvc.get().uri(uri)).headers()
 				.hasValue("Cache-Control", "no-store")
-				.hasValue("Referrer-Policy", "no-referrer");
+				.hasValue("Referrer-Policy", "same-origin");
 		}
 	}
 
