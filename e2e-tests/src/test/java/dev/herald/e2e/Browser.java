@@ -14,7 +14,9 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -80,16 +82,12 @@ final class Browser implements AutoCloseable {
 	 */
 	Browser clickToPage(By what) {
 		WebElement element = find(what);
+		// A mark on the page shown now: the next page, a new document, has none.
+		this.driver.executeScript("window.heraldBeforeClick = true;");
 		element.click();
-		new WebDriverWait(this.driver, WAIT).until((driver) -> {
-			try {
-				element.isEnabled();
-				return false;
-			}
-			catch (org.openqa.selenium.StaleElementReferenceException ex) {
-				return true;
-			}
-		});
+		new WebDriverWait(this.driver, WAIT).ignoring(WebDriverException.class)
+			.until((driver) -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+					"return window.heraldBeforeClick === undefined && document.readyState === 'complete';")));
 		return check();
 	}
 
@@ -199,9 +197,10 @@ final class Browser implements AutoCloseable {
 			.orElse(null));
 		this.driver.close();
 		this.driver.switchTo().window(opened);
-		new WebDriverWait(this.driver, WAIT).until((driver) -> "complete"
-			.equals(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.readyState"))
-				&& !driver.getCurrentUrl().equals("about:blank"));
+		new WebDriverWait(this.driver, WAIT).ignoring(WebDriverException.class)
+			.until((driver) -> "complete"
+				.equals(((JavascriptExecutor) driver).executeScript("return document.readyState"))
+					&& !driver.getCurrentUrl().equals("about:blank"));
 		return check();
 	}
 

@@ -183,6 +183,20 @@ final class HeraldSystem implements AutoCloseable {
 		return "localhost:" + this.kafkaPort;
 	}
 
+	/**
+	 * A producer to the system's broker, acknowledged by every replica.
+	 * @return the producer, for the caller to close
+	 */
+	org.apache.kafka.clients.producer.KafkaProducer<String, byte[]> kafkaProducer() {
+		java.util.Properties properties = new java.util.Properties();
+		properties.put(org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				kafkaBootstrapServers());
+		properties.put(org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all");
+		return new org.apache.kafka.clients.producer.KafkaProducer<>(properties,
+				new org.apache.kafka.common.serialization.StringSerializer(),
+				new org.apache.kafka.common.serialization.ByteArraySerializer());
+	}
+
 	ServiceProcess kafka() {
 		return this.kafka;
 	}

@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import com.mongodb.client.MongoClient;
@@ -15,17 +13,12 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,6 +34,8 @@ import static org.awaitility.Awaitility.await;
 class OperatorConsoleBrowserTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+	private static final String DEAD_LETTERS = "herald.records.v1.notify-service.dlt";
 
 	private static final String SOME_ID = "6a1d2f4e-5c7b-4e8a-9f0d-1b2c3d4e5f60";
 
@@ -83,7 +78,7 @@ class OperatorConsoleBrowserTests {
 		String title = "Console check " + run;
 		String recordId = StoryE2ETests.postOne(system, Records.aboutPeacekeeping("CSTO", title));
 		await().atMost(PATIENCE).until(() -> inbox.matching(email, title).size() == 1);
-		String subscriberId = markDeliveryFailed(system, recordId);
+		String subscriberId = markDeliveryFailed(system, recordId, email);
 
 		browser.open(system.notifyUrl() + "/console?locale=en");
 		assertThat(browser.url()).endsWith("/console/sign-in");
@@ -124,14 +119,18 @@ class OperatorConsoleBrowserTests {
 		String laterId = UUID.randomUUID().toString();
 		String laterTitle = "Re-driven with the rest " + run;
 		RecordMetadata one;
-		try (KafkaProducer<String, byte[]> producer = producer(system)) {
+		try (KafkaProducer<String, byte[]> producer = system.kafkaProducer()) {
 			producer.send(new ProducerRecord<>("herald.records.v1", refusedKey,
 					("{\"id\":\"" + UUID.randomUUID() + "\",\"kind\":\"MEETING\"}").getBytes(StandardCharsets.UTF_8)));
 			// As an earlier version, which refused these valid records, left them.
 			one = producer
-				.send(new ProducerRecord<>(DEAD_LETTERS, redrivenId, validEvent(system, redrivenId, redrivenTitle)))
+				.send(new ProducerRecord<>(DEAD_LETTERS, redrivenId,
+						Records.event(system.projectRoot(), redrivenId, redrivenTitle)))
 				.get();
-			producer.send(new ProducerRecord<>(DEAD_LETTERS, laterId, validEvent(system, laterId, laterTitle))).get();
+			producer
+				.send(new ProducerRecord<>(DEAD_LETTERS, laterId,
+						Records.event(system.projectRoot(), laterId, laterTitle)))
+				.get();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
@@ -175,43 +174,30 @@ class OperatorConsoleBrowserTests {
 		assertThat(browser.url()).endsWith("/console/sign-in");
 	}
 
-	private static final String DEAD_LETTERS = "herald.records.v1.notify-service.dlt";
-
 	/**
-	 * Marks the record's one delivery failed for good, as a recipient's server refusing
-	 * it would have left it, once notify has recorded it sent.
-	 * @return the subscriber of that delivery
+	 * Marks the record's delivery to an address failed for good, as a recipient's server
+	 * refusing it would have left it, once notify has recorded it sent.
+	 * @return the subscriber of that address
 	 */
-	private static String markDeliveryFailed(HeraldSystem system, String recordId) {
+	private static String markDeliveryFailed(HeraldSystem system, String recordId, String email) {
 		try (MongoClient mongo = MongoClients.create(system.mongoUri())) {
-			var deliveries = mongo.getDatabase("notify").getCollection("deliveries");
+			var database = mongo.getDatabase("notify");
+			String subscriberId = database.getCollection("subscribers")
+				.find(Filters.eq("emailKey", email.toLowerCase(java.util.Locale.ROOT)))
+				.first()
+				.get("_id")
+				.toString();
+			var deliveries = database.getCollection("deliveries");
 			var sent = await().atMost(PATIENCE)
-				.until(() -> deliveries
-					.find(Filters.and(Filters.eq("recordId", recordId), Filters.eq("status", "SENT")))
+				.until(() -> deliveries.find(Filters.and(Filters.eq("recordId", recordId),
+						Filters.eq("subscriberId", subscriberId), Filters.eq("status", "SENT")))
 					.first(), (entry) -> entry != null);
 			deliveries.updateOne(Filters.eq("_id", sent.get("_id")),
 					Updates.combine(Updates.set("status", "FAILED"),
 							Updates.set("lastError", "550 5.1.1 mailbox unavailable"),
 							Updates.set("updatedAt", java.util.Date.from(Instant.now()))));
-			return sent.getString("subscriberId");
+			return subscriberId;
 		}
-	}
-
-	private static byte[] validEvent(HeraldSystem system, String id, String title) {
-		ObjectNode event = Records.examples(system.projectRoot()).get(0);
-		event.put("id", id);
-		event.put("title", title);
-		event.put("publishedAt", Instant.now().toString());
-		event.put("publishedBy", "e2e-tests");
-		event.putArray("topics").add("information-security");
-		return JsonMapper.builder().build().writeValueAsBytes(event);
-	}
-
-	private static KafkaProducer<String, byte[]> producer(HeraldSystem system) {
-		Properties properties = new Properties();
-		properties.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers(),
-				ProducerConfig.ACKS_CONFIG, "all"));
-		return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
 	}
 
 }

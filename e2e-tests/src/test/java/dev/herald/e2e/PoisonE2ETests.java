@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,17 +17,12 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,13 +44,14 @@ class PoisonE2ETests {
 		String poisonKey = "poison-" + UUID.randomUUID();
 		String recordId = UUID.randomUUID().toString();
 		String traceId = UUID.randomUUID().toString().replace("-", "");
-		try (KafkaProducer<String, byte[]> producer = producer(system)) {
+		try (KafkaProducer<String, byte[]> producer = system.kafkaProducer()) {
 			ProducerRecord<String, byte[]> poison = new ProducerRecord<>(TOPIC, PARTITION, poisonKey,
 					"{\"title\": \"unterminated".getBytes(StandardCharsets.UTF_8));
 			poison.headers()
 				.add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
 			producer.send(poison);
-			producer.send(new ProducerRecord<>(TOPIC, PARTITION, recordId, validEvent(system, recordId)));
+			producer.send(new ProducerRecord<>(TOPIC, PARTITION, recordId,
+					Records.event(system.projectRoot(), recordId, "Record behind a poison message " + recordId)));
 			producer.flush();
 		}
 
@@ -98,15 +93,6 @@ class PoisonE2ETests {
 		return lines;
 	}
 
-	private static byte[] validEvent(HeraldSystem system, String id) {
-		ObjectNode event = Records.examples(system.projectRoot()).get(0);
-		event.put("id", id);
-		event.put("title", "Record behind a poison message " + id);
-		event.put("publishedAt", Instant.now().toString());
-		event.put("publishedBy", "e2e-tests");
-		return JsonMapper.builder().build().writeValueAsBytes(event);
-	}
-
 	private static List<String> headerNames(ConsumerRecord<String, String> record) {
 		List<String> names = new ArrayList<>();
 		record.headers().forEach((header) -> names.add(header.key()));
@@ -139,13 +125,6 @@ class PoisonE2ETests {
 			}
 		}
 		return found;
-	}
-
-	private static KafkaProducer<String, byte[]> producer(HeraldSystem system) {
-		Properties properties = new Properties();
-		properties.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers(),
-				ProducerConfig.ACKS_CONFIG, "all"));
-		return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
 	}
 
 }

@@ -17,8 +17,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A reader in a real browser: the catalog's list, every filter of its search form, paging
- * forward and back, a record's page, the page in Russian, and the Atom feed of a search.
- * Every page met is checked with axe and at 375 px wide.
+ * forward and back (its links and the browser's back button), a record's page, the page
+ * in Russian, and the Atom feed of a search. Every page met is checked with axe and at
+ * 375 px wide.
  */
 @ExtendWith({ HeraldSystemExtension.class, BrowserExtension.class })
 class ReaderJourneyBrowserTests {
@@ -60,8 +61,11 @@ class ReaderJourneyBrowserTests {
 		browser.clickToPage(By.cssSelector("a[rel=next]"));
 		List<String> secondPage = results(browser);
 		assertThat(secondPage).hasSize(MEETINGS + 2 - 20).doesNotContainAnyElementsOf(firstPage);
-		browser.back().check();
+		browser.clickToPage(By.cssSelector("a[rel=prev]"));
 		assertThat(results(browser)).isEqualTo(firstPage);
+		assertThat(browser.findAll(By.cssSelector("a[rel=prev]"))).as("no page before the first").isEmpty();
+		browser.clickToPage(By.cssSelector("a[rel=next]")).back().check();
+		assertThat(results(browser)).as("the browser's own back button").isEqualTo(firstPage);
 
 		browser.select(By.id("kind"), "Statement").clickToPage(By.cssSelector("form[role=search] button"));
 		assertThat(results(browser)).containsExactly(statementTitle);
@@ -105,6 +109,8 @@ class ReaderJourneyBrowserTests {
 		assertThat(results(browser)).hasSize(20);
 		browser.clickToPage(By.linkText("Следующая страница"));
 		assertThat(results(browser)).isEqualTo(secondPage);
+		browser.clickToPage(By.linkText("Предыдущая страница"));
+		assertThat(results(browser)).isEqualTo(firstPage);
 		browser.clickToPage(By.linkText("English"));
 		assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Records");
 	}

@@ -73,6 +73,23 @@ final class Records {
 				List.of("peacekeeping"));
 	}
 
+	/**
+	 * A published record event as the contract's first example has it, under another id
+	 * and title: what ingest would have put on the records topic.
+	 * @param projectRoot the project's root
+	 * @param id the record's id
+	 * @param title its title
+	 * @return the event's JSON
+	 */
+	static byte[] event(Path projectRoot, String id, String title) {
+		ObjectNode event = examples(projectRoot).get(0);
+		event.put("id", id);
+		event.put("title", title);
+		event.put("publishedAt", java.time.Instant.now().toString());
+		event.put("publishedBy", "e2e-tests");
+		return JSON.writeValueAsBytes(event);
+	}
+
 	private static ObjectNode operatorView(Path file) {
 		try {
 			ObjectNode record = (ObjectNode) JSON.readTree(Files.readString(file));

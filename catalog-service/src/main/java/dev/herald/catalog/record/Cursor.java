@@ -10,16 +10,19 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
- * Position in the listing after which the next page starts: the sort key of the last
- * record of a page. Its text form is opaque to clients (base64url) and is checked
- * strictly when it comes back.
+ * Position in the listing where a page starts: after the last record of a page (the next
+ * page), or before the first record of a page (the previous one). Its text form is opaque
+ * to clients (base64url) and is checked strictly when it comes back.
  *
- * @param occurredOn the last record's date
- * @param id the last record's id
+ * @param occurredOn the record's date
+ * @param id the record's id
+ * @param backward whether the page ends before this record instead of starting after it
  */
-public record Cursor(LocalDate occurredOn, String id) {
+public record Cursor(LocalDate occurredOn, String id, boolean backward) {
 
 	private static final String VERSION = "v1";
+
+	private static final String BACKWARD = "v1b";
 
 	private static final int MAX_LENGTH = 200;
 
@@ -32,7 +35,25 @@ public record Cursor(LocalDate occurredOn, String id) {
 	 * @return the cursor
 	 */
 	public static Cursor after(RecordDocument record) {
-		return new Cursor(record.occurredOnDate(), record.id());
+		return new Cursor(record.occurredOnDate(), record.id(), false);
+	}
+
+	/**
+	 * Returns the cursor of the page that ends before the given record.
+	 * @param record the first record of a page
+	 * @return the cursor
+	 */
+	public static Cursor before(RecordDocument record) {
+		return new Cursor(record.occurredOnDate(), record.id(), true);
+	}
+
+	/**
+	 * A cursor after a record.
+	 * @param occurredOn the record's date
+	 * @param id the record's id
+	 */
+	public Cursor(LocalDate occurredOn, String id) {
+		this(occurredOn, id, false);
 	}
 
 	/**
@@ -40,7 +61,7 @@ public record Cursor(LocalDate occurredOn, String id) {
 	 * @return the encoded cursor
 	 */
 	public String encode() {
-		String plain = VERSION + "|" + this.occurredOn + "|" + this.id;
+		String plain = (this.backward ? BACKWARD : VERSION) + "|" + this.occurredOn + "|" + this.id;
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
 	}
 
@@ -61,10 +82,11 @@ public record Cursor(LocalDate occurredOn, String id) {
 				.decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(text)))
 				.toString();
 			String[] parts = plain.split("\\|", -1);
-			if (parts.length != 3 || !VERSION.equals(parts[0]) || !ID.matcher(parts[2]).matches()) {
+			boolean backward = BACKWARD.equals(parts[0]);
+			if (parts.length != 3 || !(backward || VERSION.equals(parts[0])) || !ID.matcher(parts[2]).matches()) {
 				throw malformed();
 			}
-			return new Cursor(LocalDate.parse(parts[1]), parts[2]);
+			return new Cursor(LocalDate.parse(parts[1]), parts[2], backward);
 		}
 		catch (IllegalArgumentException | CharacterCodingException | DateTimeException ex) {
 			throw malformed();
@@ -72,7 +94,7 @@ public record Cursor(LocalDate occurredOn, String id) {
 	}
 
 	private static InvalidParameterException malformed() {
-		return InvalidParameterException.of("cursor", "is malformed; use the 'next' link of a previous page");
+		return InvalidParameterException.of("cursor", "is malformed; use the 'next' or 'previous' link of a page");
 	}
 
 }

@@ -1,5 +1,8 @@
 package dev.herald.catalog.record;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.herald.catalog.web.PublicLinks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -60,13 +63,21 @@ class RecordController {
 		RecordQuery query = this.parser.parse(filter, size, cursor);
 		RecordSlice slice = this.search.find(query);
 		UriComponentsBuilder base = this.links.base();
-		String next = (slice.next() != null)
-				? this.links.current().replaceQueryParam("cursor", slice.next().encode()).build().toUriString() : null;
+		String next = pageUrl(slice.next());
+		String previous = pageUrl(slice.previous());
 		RecordPageView page = new RecordPageView(
-				slice.records().stream().map((record) -> RecordView.of(record, base)).toList(), query.size(), next);
+				slice.records().stream().map((record) -> RecordView.of(record, base)).toList(), query.size(), next,
+				previous);
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+		List<String> links = new ArrayList<>();
 		if (next != null) {
-			response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+			links.add("<" + next + ">; rel=\"next\"");
+		}
+		if (previous != null) {
+			links.add("<" + previous + ">; rel=\"prev\"");
+		}
+		if (!links.isEmpty()) {
+			response.header(HttpHeaders.LINK, String.join(", ", links));
 		}
 		return response.body(page);
 	}
@@ -83,6 +94,11 @@ class RecordController {
 		return this.search.findById(id)
 			.map((record) -> RecordView.of(record, this.links.base()))
 			.orElseThrow(() -> RecordNotFoundException.forId(id));
+	}
+
+	private String pageUrl(Cursor cursor) {
+		return (cursor != null)
+				? this.links.current().replaceQueryParam("cursor", cursor.encode()).build().toUriString() : null;
 	}
 
 }

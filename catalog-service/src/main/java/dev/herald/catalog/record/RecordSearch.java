@@ -2,6 +2,7 @@ package dev.herald.catalog.record;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,6 +32,8 @@ public class RecordSearch {
 
 	private static final Sort NEWEST_FIRST = Sort.by(Direction.DESC, "occurredOn").and(Sort.by(Direction.DESC, "_id"));
 
+	private static final Sort OLDEST_FIRST = Sort.by(Direction.ASC, "occurredOn").and(Sort.by(Direction.ASC, "_id"));
+
 	private static final Pattern REGEX_SPECIAL = Pattern.compile("[.()*+?\\[\\]{}|^$\\\\/-]");
 
 	private final MongoTemplate mongo;
@@ -59,23 +62,33 @@ public class RecordSearch {
 	/**
 	 * Finds one page of records.
 	 * @param query the query
-	 * @return the page, with the cursor of the next page when there is one
+	 * @return the page, with the cursors of the pages beside it when there are some
 	 */
 	public RecordSlice find(RecordQuery query) {
 		// Every public query ends on the server after the time limit (a 503 problem, not
 		// a busy server), and only so many run at once: readers queue for a free place
 		// as long as the time limit, so that a crowd of them cannot starve the storing
 		// of records.
-		Query mongoQuery = new Query(criteria(query)).with(NEWEST_FIRST)
+		Cursor position = query.after();
+		boolean backward = position != null && position.backward();
+		Query mongoQuery = new Query(criteria(query)).with(backward ? OLDEST_FIRST : NEWEST_FIRST)
 			.limit(query.size() + 1)
 			.maxTime(this.timeLimit);
 		mongoQuery.fields().exclude("terms");
 		List<RecordDocument> found = limited(() -> this.mongo.find(mongoQuery, RecordDocument.class));
-		if (found.size() <= query.size()) {
-			return new RecordSlice(found, null);
+		boolean more = found.size() > query.size();
+		List<RecordDocument> page = new ArrayList<>(found.subList(0, Math.min(found.size(), query.size())));
+		if (page.isEmpty()) {
+			return new RecordSlice(List.of(), null, null);
 		}
-		List<RecordDocument> page = found.subList(0, query.size());
-		return new RecordSlice(List.copyOf(page), Cursor.after(page.get(page.size() - 1)));
+		if (backward) {
+			// Read oldest first from the cursor; shown newest first like every page.
+			Collections.reverse(page);
+			return new RecordSlice(List.copyOf(page), Cursor.after(page.get(page.size() - 1)),
+					more ? Cursor.before(page.get(0)) : null);
+		}
+		return new RecordSlice(List.copyOf(page), more ? Cursor.after(page.get(page.size() - 1)) : null,
+				(position != null) ? Cursor.before(page.get(0)) : null);
 	}
 
 	private <T> T limited(java.util.function.Supplier<T> search) {
@@ -127,7 +140,12 @@ public class RecordSearch {
 		if (query.language() != null) {
 			all.add(Criteria.where("languages").is(query.language().toLowerCase(Locale.ROOT)));
 		}
-		if (query.after() != null) {
+		if (query.after() != null && query.after().backward()) {
+			String date = query.after().occurredOn().toString();
+			all.add(new Criteria().orOperator(Criteria.where("occurredOn").gt(date), new Criteria()
+				.andOperator(Criteria.where("occurredOn").is(date), Criteria.where("_id").gt(query.after().id()))));
+		}
+		else if (query.after() != null) {
 			String date = query.after().occurredOn().toString();
 			all.add(new Criteria().orOperator(Criteria.where("occurredOn").lt(date), new Criteria()
 				.andOperator(Criteria.where("occurredOn").is(date), Criteria.where("_id").lt(query.after().id()))));

@@ -72,6 +72,10 @@ class RecordPages {
 			model.addAttribute("nextUrl",
 					this.links.current().replaceQueryParam("cursor", slice.next().encode()).build().toUriString());
 		}
+		if (slice.previous() != null) {
+			model.addAttribute("previousUrl",
+					this.links.current().replaceQueryParam("cursor", slice.previous().encode()).build().toUriString());
+		}
 		return "records";
 	}
 

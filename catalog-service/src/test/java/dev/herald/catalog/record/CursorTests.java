@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -26,6 +26,16 @@ class CursorTests {
 	void decodeWhenMalformedShouldNameCursor(String text) {
 		assertThatExceptionOfType(InvalidParameterException.class).isThrownBy(() -> Cursor.decode(text))
 			.satisfies((ex) -> assertThat(ex.parameter()).isEqualTo("cursor"));
+	}
+
+	@Test
+	void aBackwardCursorShouldDecodeBackwardAndAnOldForwardOneForward() {
+		Cursor backward = new Cursor(LocalDate.of(2023, 11, 13), "a4f2d9cc-2065-4cfa-a749-45a8fd4aaf53", true);
+
+		assertThat(Cursor.decode(backward.encode())).isEqualTo(backward);
+		assertThat(Cursor.decode("djF8MjAyMy0xMS0xM3xhNGYyZDljYy0yMDY1LTRjZmEtYTc0OS00NWE4ZmQ0YWFmNTM").backward())
+			.as("a cursor issued before paging back existed")
+			.isFalse();
 	}
 
 	@Test

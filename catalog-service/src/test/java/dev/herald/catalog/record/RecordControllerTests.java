@@ -91,6 +91,22 @@ class RecordControllerTests {
 	}
 
 	@Test
+	void aPageInTheMiddleShouldLinkBothWays() {
+		RecordDocument first = TestDocuments.meeting("First", "2023-11-22");
+		RecordDocument second = TestDocuments.meeting("Second", "2023-11-21");
+		given(this.search.find(any()))
+			.willReturn(new RecordSlice(List.of(first, second), Cursor.after(second), Cursor.before(first)));
+		String base = "http://localhost:8082/api/v1/records?size=2&cursor=";
+		assertThat(this.mvc.get().uri("/api/v1/records?size=2&cursor=" + Cursor.after(first).encode())).hasStatusOk()
+			.hasHeader(HttpHeaders.LINK,
+					"<" + base + Cursor.after(second).encode() + ">; rel=\"next\", <" + base
+							+ Cursor.before(first).encode() + ">; rel=\"prev\"")
+			.bodyJson()
+			.hasPathSatisfying("$.previous",
+					(previous) -> assertThat(previous).isEqualTo(base + Cursor.before(first).encode()));
+	}
+
+	@Test
 	void listWhenLastPageShouldHaveNoNextLink() {
 		given(this.search.find(any())).willReturn(new RecordSlice(List.of(), null));
 		assertThat(this.mvc.get().uri("/api/v1/records")).hasStatusOk()

@@ -92,6 +92,41 @@ class RecordSearchTests {
 	}
 
 	@Test
+	void previousShouldWalkBackToTheSamePagesAndEndOnTheFirst() {
+		String organization = TestRecords.uniqueOrganization();
+		for (int i = 0; i < 25; i++) {
+			store(document(organization, LocalDate.of(2023, 1, 1).plusDays(i % 4), "Meeting", "en", List.of()));
+		}
+		RecordQuery first = query(organization, "size", "10");
+		List<List<String>> forward = new ArrayList<>();
+		List<RecordSlice> slices = new ArrayList<>();
+		RecordQuery query = first;
+		RecordSlice slice;
+		do {
+			slice = this.search.find(query);
+			slices.add(slice);
+			forward.add(ids(slice));
+			query = first.after(slice.next());
+		}
+		while (slice.next() != null);
+		assertThat(forward).extracting(List::size).containsExactly(10, 10, 5);
+		assertThat(slices.get(0).previous()).as("the first page has none before it").isNull();
+
+		RecordSlice back = this.search.find(first.after(slices.get(2).previous()));
+		assertThat(ids(back)).isEqualTo(forward.get(1));
+		assertThat(back.next()).isEqualTo(slices.get(1).next());
+		back = this.search.find(first.after(back.previous()));
+		assertThat(ids(back)).isEqualTo(forward.get(0));
+		assertThat(back.previous()).as("back on the first page").isNull();
+		assertThat(this.search.find(first.after(back.next())).records()).extracting(RecordDocument::id)
+			.isEqualTo(forward.get(1));
+	}
+
+	private static List<String> ids(RecordSlice slice) {
+		return slice.records().stream().map(RecordDocument::id).toList();
+	}
+
+	@Test
 	void findShouldCombineFilters() {
 		String organization = TestRecords.uniqueOrganization();
 		RecordDocument meetingRu = document(organization, LocalDate.of(2023, 11, 13), "Информационная безопасность",

@@ -25,7 +25,7 @@ import org.springframework.web.server.ResponseStatusException;
 class InboxPageController {
 
 	/** The most emails one list shows; a search narrows the rest down. */
-	static final int MAX_LISTED = 200;
+	static final int MAX_LISTED = 50;
 
 	private static final int MAX_QUERY = 500;
 
