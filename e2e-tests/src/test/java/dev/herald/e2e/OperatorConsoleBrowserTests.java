@@ -37,6 +37,8 @@ class OperatorConsoleBrowserTests {
 
 	private static final String DEAD_LETTERS = "herald.records.v1.notify-service.dlt";
 
+	private static final String CATALOG_DEAD_LETTERS = "herald.records.v1.catalog-service.dlt";
+
 	private static final String SOME_ID = "6a1d2f4e-5c7b-4e8a-9f0d-1b2c3d4e5f60";
 
 	private static final List<String> PAGES = List.of("/console", "/console/subscribers",
@@ -150,6 +152,29 @@ class OperatorConsoleBrowserTests {
 		assertThat(browser.find(By.id("redrive-result")).getText()).startsWith("Re-drive:");
 		await().atMost(PATIENCE).until(() -> inbox.matching(email, laterTitle).size() == 1);
 		assertThat(inbox.matching(email, redrivenTitle)).as("matched once, re-driven twice").hasSize(1);
+
+		// The catalog's dead letters: published back to the records topic, the catalog
+		// stores the record.
+		String catalogId = UUID.randomUUID().toString();
+		String catalogTitle = "Refused by an earlier catalog " + run;
+		RecordMetadata refusedByTheCatalog;
+		try (KafkaProducer<String, byte[]> producer = system.kafkaProducer()) {
+			refusedByTheCatalog = producer
+				.send(new ProducerRecord<>(CATALOG_DEAD_LETTERS, catalogId,
+						Records.event(system.projectRoot(), catalogId, catalogTitle)))
+				.get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+		Catalog catalog = new Catalog(system);
+		assertThat(catalog.record(catalogId).status()).isEqualTo(404);
+		browser.clickToPage(By.partialLinkText(CATALOG_DEAD_LETTERS));
+		browser.clickToPage(By.xpath("//section[.//h2[text()='Message " + refusedByTheCatalog.partition() + "@"
+				+ refusedByTheCatalog.offset() + "']]//button"));
+		assertThat(browser.find(By.id("redrive-result")).getText()).contains("1 published again");
+		await().atMost(PATIENCE).until(() -> catalog.record(catalogId).status() == 200);
+		await().atMost(PATIENCE).until(() -> inbox.matching(email, catalogTitle).size() == 1);
 
 		browser.clickToPage(By.linkText("Overview"));
 		String audit = browser.find(By.id("audit-list")).getText();

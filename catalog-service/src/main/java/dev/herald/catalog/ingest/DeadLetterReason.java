@@ -3,6 +3,7 @@ package dev.herald.catalog.ingest;
 import java.nio.charset.StandardCharsets;
 
 import dev.herald.contracts.ContractViolation;
+import dev.herald.contracts.DeadLetterHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -18,7 +19,7 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
  */
 final class DeadLetterReason {
 
-	static final String HEADER = "herald_dlt-reason";
+	static final String HEADER = DeadLetterHeaders.REASON;
 
 	private static final LogAccessor logger = new LogAccessor(DeadLetterReason.class);
 

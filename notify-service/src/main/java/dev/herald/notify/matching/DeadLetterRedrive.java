@@ -15,11 +15,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.stereotype.Component;
 
 /**
- * Re-drives the dead-letter topic of refused records after a fix: reads the messages that
- * arrived since the last re-drive (its own consumer group, {@code <group>.redrive}),
- * matches those that the contract now accepts as the listener would have, and reports
- * those it still refuses. Matching is idempotent, so a message re-driven twice changes
- * nothing the second time.
+ * Re-drives a records dead-letter topic after a fix: reads the messages that arrived
+ * since the last re-drive (its own consumer group, {@code <group>.redrive}) and reports
+ * those the contract still refuses. What it accepts from this service's own topic is
+ * matched as the listener would have; from another consumer's topic (the catalog's) it is
+ * published back to the records topic, for every consumer to read again. Storing and
+ * matching are idempotent, so a message re-driven twice changes nothing the second time.
  */
 @Component
 public class DeadLetterRedrive {
@@ -30,87 +31,95 @@ public class DeadLetterRedrive {
 
 	private final RecordMatcher matcher;
 
-	private final DeadLetterTopic deadLetters;
+	private final Republisher republisher;
 
-	private final String topic;
+	private final DeadLetterTopics topics;
 
-	DeadLetterRedrive(RecordListener listener, RecordMatcher matcher, DeadLetterTopic deadLetters) {
+	DeadLetterRedrive(RecordListener listener, RecordMatcher matcher, Republisher republisher,
+			DeadLetterTopics topics) {
 		this.listener = listener;
 		this.matcher = matcher;
-		this.deadLetters = deadLetters;
-		this.topic = deadLetters.name();
+		this.republisher = republisher;
+		this.topics = topics;
 	}
 
 	/**
-	 * The dead-letter topic it reads.
-	 * @return the topic
-	 */
-	public String topic() {
-		return this.topic;
-	}
-
-	/**
-	 * Re-drives the messages not re-driven yet, up to a limit.
+	 * Re-drives this service's own topic.
 	 * @param limit most messages read
 	 * @param timeout longest time spent reading
 	 * @return what became of them
 	 */
-	public synchronized Result redrive(int limit, Duration timeout) {
-		try (KafkaConsumer<String, byte[]> consumer = this.deadLetters.consumer(DeadLetterTopic.RedriveGroup.SUFFIX)) {
-			List<TopicPartition> partitions = this.deadLetters.partitions(consumer, timeout);
+	public Result redrive(int limit, Duration timeout) {
+		return redrive(this.topics.own(), limit, timeout);
+	}
+
+	/**
+	 * Re-drives the messages of a topic not re-driven yet, up to a limit.
+	 * @param topic the dead-letter topic
+	 * @param limit most messages read
+	 * @param timeout longest time spent reading
+	 * @return what became of them
+	 */
+	public synchronized Result redrive(DeadLetterTopic topic, int limit, Duration timeout) {
+		try (KafkaConsumer<String, byte[]> consumer = topic.consumer(DeadLetterTopic.RedriveGroup.SUFFIX)) {
+			List<TopicPartition> partitions = topic.partitions(consumer, timeout);
 			consumer.assign(partitions);
 			Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-			List<PublishedRecord> accepted = new ArrayList<>();
-			List<Refused> refused = new ArrayList<>();
-			int read = 0;
+			List<ConsumerRecord<String, byte[]>> messages = new ArrayList<>();
 			long deadline = System.nanoTime() + timeout.toNanos();
-			while (read < limit && !DeadLetterTopic.reachedEnd(consumer, end) && System.nanoTime() < deadline) {
-				ConsumerRecords<String, byte[]> messages = consumer.poll(POLL);
-				for (TopicPartition partition : messages.partitions()) {
-					for (ConsumerRecord<String, byte[]> message : messages.records(partition)) {
-						if (read == limit || message.offset() >= end.get(partition)) {
+			while (messages.size() < limit && !DeadLetterTopic.reachedEnd(consumer, end)
+					&& System.nanoTime() < deadline) {
+				ConsumerRecords<String, byte[]> polled = consumer.poll(POLL);
+				for (TopicPartition partition : polled.partitions()) {
+					for (ConsumerRecord<String, byte[]> message : polled.records(partition)) {
+						if (messages.size() == limit || message.offset() >= end.get(partition)) {
 							// Left for the next re-drive.
 							consumer.seek(partition, message.offset());
 							break;
 						}
-						read++;
-						try {
-							accepted.add(this.listener.read(message));
-						}
-						catch (ContractViolation ex) {
-							refused.add(
-									new Refused(message.partition(), message.offset(), message.key(), ex.getMessage()));
-						}
+						messages.add(message);
 					}
 				}
 			}
-			this.matcher.match(accepted);
+			Result result = apply(topic, messages, timeout);
 			consumer.commitSync(timeout);
-			boolean more = !DeadLetterTopic.reachedEnd(consumer, end);
-			return new Result(this.topic, read, accepted.size(), refused, more);
+			return result.withMore(!DeadLetterTopic.reachedEnd(consumer, end));
 		}
 	}
 
 	/**
-	 * Re-drives one message, wherever the re-drive of the whole topic stands; matching is
-	 * idempotent, so a later re-drive of the topic changes nothing for it.
+	 * Re-drives one message, wherever the re-drive of the whole topic stands; storing and
+	 * matching are idempotent, so a later re-drive of the topic changes nothing for it.
+	 * @param topic the dead-letter topic
 	 * @param partition its partition
 	 * @param offset its offset
 	 * @param timeout longest time spent reading
 	 * @return what became of it, empty when the topic no longer holds it
 	 */
-	public synchronized Optional<Result> redriveOne(int partition, long offset, Duration timeout) {
-		return this.deadLetters.read(partition, offset, timeout).map((message) -> {
+	public synchronized Optional<Result> redriveOne(DeadLetterTopic topic, int partition, long offset,
+			Duration timeout) {
+		return topic.read(partition, offset, timeout).map((message) -> apply(topic, List.of(message), timeout));
+	}
+
+	private Result apply(DeadLetterTopic topic, List<ConsumerRecord<String, byte[]>> messages, Duration timeout) {
+		List<ConsumerRecord<String, byte[]>> acceptedMessages = new ArrayList<>();
+		List<PublishedRecord> accepted = new ArrayList<>();
+		List<Refused> refused = new ArrayList<>();
+		for (ConsumerRecord<String, byte[]> message : messages) {
 			try {
-				this.matcher.match(List.of(this.listener.read(message)));
-				return new Result(this.topic, 1, 1, List.of(), false);
+				accepted.add(this.listener.read(message));
+				acceptedMessages.add(message);
 			}
 			catch (ContractViolation ex) {
-				return new Result(this.topic, 1, 0,
-						List.of(new Refused(message.partition(), message.offset(), message.key(), ex.getMessage())),
-						false);
+				refused.add(new Refused(message.partition(), message.offset(), message.key(), ex.getMessage()));
 			}
-		});
+		}
+		if (topic.own()) {
+			this.matcher.match(accepted);
+			return new Result(topic.name(), messages.size(), accepted.size(), 0, refused, false);
+		}
+		this.republisher.republish(acceptedMessages, timeout);
+		return new Result(topic.name(), messages.size(), 0, acceptedMessages.size(), refused, false);
 	}
 
 	/**
@@ -118,11 +127,19 @@ public class DeadLetterRedrive {
 	 *
 	 * @param topic the dead-letter topic
 	 * @param read messages read
-	 * @param matched messages the contract now accepts, matched to subscribers
+	 * @param matched messages the contract now accepts, matched to subscribers (this
+	 * service's topic)
+	 * @param republished messages the contract now accepts, published back to the records
+	 * topic (another consumer's topic)
 	 * @param refused messages it still refuses, each with the broken rule
 	 * @param more whether messages remain past the limit or the time allowed
 	 */
-	public record Result(String topic, int read, int matched, List<Refused> refused, boolean more) {
+	public record Result(String topic, int read, int matched, int republished, List<Refused> refused, boolean more) {
+
+		Result withMore(boolean more) {
+			return new Result(this.topic, this.read, this.matched, this.republished, this.refused, more);
+		}
+
 	}
 
 	/**

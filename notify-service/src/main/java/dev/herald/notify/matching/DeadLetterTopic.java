@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
-import dev.herald.notify.NotifyProperties;
+import dev.herald.contracts.DeadLetterHeaders;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,15 +23,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.stereotype.Component;
 
 /**
- * The records dead-letter topic as operators read it: how many messages it holds, how
- * many of those no re-drive has read yet, and the messages themselves with the rule each
- * broke (the {@code kafka_dlt-*} headers the listener's recoverer wrote). Reading never
- * moves the re-drive's position.
+ * A records dead-letter topic as operators read it: how many messages it holds, how many
+ * of those no re-drive has read yet, and the messages themselves with the rule each broke
+ * (the {@code kafka_dlt-*} headers the recoverer wrote). Reading never moves the
+ * re-drive's position. This service's own topic, or another consumer's (the catalog's),
+ * whose re-drive publishes accepted messages back to the records topic.
  */
-@Component
 public class DeadLetterTopic {
 
 	private static final Duration POLL = Duration.ofMillis(200);
@@ -43,9 +42,21 @@ public class DeadLetterTopic {
 
 	private final String topic;
 
-	DeadLetterTopic(KafkaProperties kafka, NotifyProperties properties) {
+	private final boolean own;
+
+	DeadLetterTopic(KafkaProperties kafka, String topic, boolean own) {
 		this.kafka = kafka;
-		this.topic = RecordKafkaConfiguration.deadLetterTopic(properties, kafka);
+		this.topic = topic;
+		this.own = own;
+	}
+
+	/**
+	 * Whether this service's listener wrote the topic: its messages are re-driven by
+	 * matching them here; another consumer's are published back to the records topic.
+	 * @return whether the topic is this service's
+	 */
+	public boolean own() {
+		return this.own;
 	}
 
 	/**
@@ -214,9 +225,18 @@ public class DeadLetterTopic {
 			byte[] value = (message.value() != null) ? message.value() : new byte[0];
 			String text = new String(value, 0, Math.min(value.length, PREVIEW), StandardCharsets.UTF_8);
 			return new DeadLetter(message.partition(), message.offset(), message.key(),
-					Instant.ofEpochMilli(message.timestamp()), header(message, KafkaHeaders.DLT_EXCEPTION_MESSAGE),
+					Instant.ofEpochMilli(message.timestamp()), reason(message),
 					header(message, KafkaHeaders.DLT_EXCEPTION_FQCN), origin,
 					(value.length > PREVIEW) ? text + "…" : text, redriven);
+		}
+
+		/**
+		 * The broken rule as the consumer wrote it, else Spring Kafka's exception
+		 * message.
+		 */
+		private static String reason(ConsumerRecord<?, ?> message) {
+			String reason = header(message, DeadLetterHeaders.REASON);
+			return (reason != null) ? reason : header(message, KafkaHeaders.DLT_EXCEPTION_MESSAGE);
 		}
 
 		private static String header(ConsumerRecord<?, ?> message, String name) {

@@ -1,11 +1,15 @@
 package dev.herald.notify.matching;
 
+import java.nio.charset.StandardCharsets;
+
 import dev.herald.contracts.ContractViolation;
+import dev.herald.contracts.DeadLetterHeaders;
 import dev.herald.notify.NotifyMetrics;
 import dev.herald.notify.NotifyProperties;
 import dev.herald.platform.tracing.RecordSpans;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -72,6 +76,10 @@ class RecordKafkaConfiguration {
 		String topic = deadLetterTopic(properties, kafka);
 		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
 				(record, ex) -> new TopicPartition(topic, -1));
+		// The broken rule in one line, for operators: Spring Kafka's own headers name the
+		// listener's wrapping exception.
+		deadLetters.setHeadersFunction((record, ex) -> new RecordHeaders().add(DeadLetterHeaders.REASON,
+				rootMessage(ex).getBytes(StandardCharsets.UTF_8)));
 		// In the record's trace: the log line and the dead letter carry its ids.
 		DefaultErrorHandler handler = new DefaultErrorHandler(
 				(record, ex) -> spans.forRecord(DEAD_LETTER_SPAN, record, () -> {

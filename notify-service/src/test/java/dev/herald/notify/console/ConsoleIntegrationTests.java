@@ -194,7 +194,11 @@ class ConsoleIntegrationTests extends NotifyScenarioSupport {
 		Console console = signIn("Barbara");
 
 		String page = console.page("/console/dead-letters");
-		assertThat(page).contains(broken).contains("title").contains(first.id()).contains("not re-driven yet");
+		assertThat(page).contains(broken)
+			.contains("required property &#39;title&#39; not found")
+			.doesNotContain("Listener method")
+			.contains(first.id())
+			.contains("not re-driven yet");
 
 		console.post("/console/dead-letters/" + one.partition() + "/" + one.offset() + "/redrive");
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.mailbox.to(email, first.title()).size() == 1);
@@ -203,8 +207,38 @@ class ConsoleIntegrationTests extends NotifyScenarioSupport {
 		console.post("/console/dead-letters/redrive");
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.mailbox.to(email, second.title()).size() == 1);
 		assertThat(this.mailbox.to(email, first.title())).as("matched once, re-driven twice").hasSize(1);
+		assertThat(console.page("/console/dead-letters")).as("the re-drive's outcome").contains("still refused");
 		assertThat(console.page("/console")).contains("redrive-one").contains("redrive-all").contains("Barbara");
-		assertThat(console.page("/console/dead-letters")).contains("still refused");
+	}
+
+	@Test
+	void theCatalogsDeadLettersShouldBePublishedBackToTheRecordsTopicWhenTheContractAcceptsThem() {
+		String catalogDeadLetters = "herald.records.v1.catalog-service.dlt";
+		String topic = "console-catalog-dlt-" + UUID.randomUUID().toString().substring(0, 8);
+		String email = Subscribers.newAddress("console-catalog-dlt");
+		this.subscribers.subscribeAndConfirm(email, topic);
+		TestRecords refusedByTheCatalog = TestRecords.meeting(topic);
+		String stillBroken = UUID.randomUUID().toString();
+		// As an earlier catalog, which refused this valid record, left it.
+		var valid = this.records.send(catalogDeadLetters, refusedByTheCatalog.id(), refusedByTheCatalog.json(),
+				"dev.herald.record.published.v1");
+		this.records.send(catalogDeadLetters, stillBroken, "{\"id\":\"" + stillBroken + "\"}",
+				"dev.herald.record.published.v1");
+		Console console = signIn("Frances");
+		String page = console.page("/console/dead-letters?topic=" + catalogDeadLetters);
+		assertThat(page).contains(refusedByTheCatalog.id()).contains(stillBroken).contains("back to the records topic");
+
+		console.post("/console/dead-letters/" + valid.partition() + "/" + valid.offset() + "/redrive?topic="
+				+ catalogDeadLetters);
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.mailbox.to(email, refusedByTheCatalog.title()).size() == 1);
+		console.post("/console/dead-letters/redrive?topic=" + catalogDeadLetters);
+		assertThat(console.page("/console")).contains("redrive-all")
+			.contains(catalogDeadLetters)
+			.contains("still refused");
+		assertThat(this.mvc.get().uri("/console/dead-letters?topic=not-a-dead-letter-topic").session(console.session))
+			.hasStatus(404);
 	}
 
 	@Test
