@@ -1,8 +1,6 @@
 package dev.herald.notify.matching;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -11,18 +9,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
-import dev.herald.contracts.DeadLetterHeaders;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.kafka.support.KafkaHeaders;
 
 /**
  * A records dead-letter topic as operators read it: how many messages it holds, how many
@@ -34,9 +29,6 @@ import org.springframework.kafka.support.KafkaHeaders;
 public class DeadLetterTopic {
 
 	private static final Duration POLL = Duration.ofMillis(200);
-
-	/** The most of a message's value shown. */
-	private static final int PREVIEW = 2_000;
 
 	private final KafkaProperties kafka;
 
@@ -200,62 +192,6 @@ public class DeadLetterTopic {
 	 * @param notRedriven of those, messages no re-drive has read yet
 	 */
 	public record Counts(String topic, long messages, long notRedriven) {
-	}
-
-	/**
-	 * One dead letter.
-	 *
-	 * @param partition its partition
-	 * @param offset its offset
-	 * @param key its key (the record id, when the producer set one)
-	 * @param timestamp when it was dead-lettered
-	 * @param reason the rule it broke, as the recoverer wrote it
-	 * @param exception the class of the failure
-	 * @param origin where it came from: topic, partition and offset
-	 * @param value the start of its value, as text
-	 * @param redriven whether a re-drive has read it
-	 */
-	public record DeadLetter(int partition, long offset, String key, Instant timestamp, String reason, String exception,
-			String origin, String value, boolean redriven) {
-
-		static DeadLetter of(ConsumerRecord<String, byte[]> message, boolean redriven) {
-			String origin = header(message, KafkaHeaders.DLT_ORIGINAL_TOPIC) + "/"
-					+ intHeader(message, KafkaHeaders.DLT_ORIGINAL_PARTITION) + "@"
-					+ longHeader(message, KafkaHeaders.DLT_ORIGINAL_OFFSET);
-			byte[] value = (message.value() != null) ? message.value() : new byte[0];
-			String text = new String(value, 0, Math.min(value.length, PREVIEW), StandardCharsets.UTF_8);
-			return new DeadLetter(message.partition(), message.offset(), message.key(),
-					Instant.ofEpochMilli(message.timestamp()), reason(message),
-					header(message, KafkaHeaders.DLT_EXCEPTION_FQCN), origin,
-					(value.length > PREVIEW) ? text + "…" : text, redriven);
-		}
-
-		/**
-		 * The broken rule as the consumer wrote it, else Spring Kafka's exception
-		 * message.
-		 */
-		private static String reason(ConsumerRecord<?, ?> message) {
-			String reason = header(message, DeadLetterHeaders.REASON);
-			return (reason != null) ? reason : header(message, KafkaHeaders.DLT_EXCEPTION_MESSAGE);
-		}
-
-		private static String header(ConsumerRecord<?, ?> message, String name) {
-			Header header = message.headers().lastHeader(name);
-			return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
-		}
-
-		private static String intHeader(ConsumerRecord<?, ?> message, String name) {
-			Header header = message.headers().lastHeader(name);
-			return (header != null && header.value().length == 4)
-					? Integer.toString(java.nio.ByteBuffer.wrap(header.value()).getInt()) : "?";
-		}
-
-		private static String longHeader(ConsumerRecord<?, ?> message, String name) {
-			Header header = message.headers().lastHeader(name);
-			return (header != null && header.value().length == 8)
-					? Long.toString(java.nio.ByteBuffer.wrap(header.value()).getLong()) : "?";
-		}
-
 	}
 
 }
