@@ -67,6 +67,9 @@ public class DeadLetterTopic {
 	public Counts counts(Duration timeout) {
 		try (KafkaConsumer<String, byte[]> consumer = consumer(RedriveGroup.SUFFIX)) {
 			List<TopicPartition> partitions = partitions(consumer, timeout);
+			// Assigned before asking for offsets: the client warns of offsets it gets for
+			// partitions it does not hold.
+			consumer.assign(partitions);
 			Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, timeout);
 			Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
 			Map<TopicPartition, OffsetAndMetadata> redriven = consumer.committed(new HashSet<>(partitions), timeout);
@@ -92,10 +95,12 @@ public class DeadLetterTopic {
 	public List<DeadLetter> newest(int limit, Duration timeout) {
 		try (KafkaConsumer<String, byte[]> consumer = consumer(RedriveGroup.SUFFIX)) {
 			List<TopicPartition> partitions = partitions(consumer, timeout);
+			// Assigned before asking for offsets: the client warns of offsets it gets for
+			// partitions it does not hold.
+			consumer.assign(partitions);
 			Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, timeout);
 			Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
 			Map<TopicPartition, OffsetAndMetadata> redriven = consumer.committed(new HashSet<>(partitions), timeout);
-			consumer.assign(partitions);
 			for (TopicPartition partition : partitions) {
 				consumer.seek(partition, Math.max(begin.get(partition), end.get(partition) - limit));
 			}
@@ -125,12 +130,12 @@ public class DeadLetterTopic {
 			if (partitions(consumer, timeout).stream().noneMatch(where::equals)) {
 				return Optional.empty();
 			}
+			consumer.assign(List.of(where));
 			long first = consumer.beginningOffsets(List.of(where), timeout).get(where);
 			long end = consumer.endOffsets(List.of(where), timeout).get(where);
 			if (offset < first || offset >= end) {
 				return Optional.empty();
 			}
-			consumer.assign(List.of(where));
 			consumer.seek(where, offset);
 			long deadline = System.nanoTime() + timeout.toNanos();
 			while (System.nanoTime() < deadline) {
