@@ -203,7 +203,17 @@ public final class ServiceProcess implements AutoCloseable {
 		if (current == null) {
 			throw new IllegalStateException(this.name + " was never started");
 		}
-		waitFor(current.toHandle(), timeout);
+		// The Process itself, not its handle: once its waitFor returns, its exit value is
+		// there, whereas the handle's onExit can complete while isAlive() still says
+		// true.
+		try {
+			if (current.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				return Optional.of(current.exitValue());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		return exitCode();
 	}
 
