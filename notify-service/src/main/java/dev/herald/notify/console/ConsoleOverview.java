@@ -3,8 +3,6 @@ package dev.herald.notify.console;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,11 +80,9 @@ class ConsoleOverview {
 			.toList();
 		long sent = this.ledger.countSentSince(now.minus(RATE_WINDOW));
 		List<RecordSnapshot> recent = this.records.newest(RECENT_RECORDS);
-		Map<String, Map<DeliveryState, Long>> counts = new LinkedHashMap<>();
-		recent.forEach((record) -> counts.put(record.id(), zeroes()));
-		this.ledger.countByRecordStatusAndKind(counts.keySet())
-			.forEach((count) -> counts.get(count.recordId())
-				.merge(DeliveryState.of(count.status(), count.kind()), count.count(), Long::sum));
+		List<String> ids = recent.stream().map(RecordSnapshot::id).toList();
+		Map<String, Map<DeliveryState, Long>> counts = DeliveryState.tally(ids,
+				this.ledger.countByRecordStatusAndKind(ids));
 		model.addAttribute("relays", relayRows);
 		model.addAttribute("sentPerMinute", (double) sent / RATE_WINDOW.toMinutes());
 		model.addAttribute("maxPerSecond", this.properties.delivery().maxPerSecond());
@@ -97,14 +93,6 @@ class ConsoleOverview {
 		model.addAttribute("states", DeliveryState.values());
 		model.addAttribute("audit", this.audit.recent(AUDIT_ENTRIES));
 		return "console/overview";
-	}
-
-	static Map<DeliveryState, Long> zeroes() {
-		Map<DeliveryState, Long> counts = new EnumMap<>(DeliveryState.class);
-		for (DeliveryState state : DeliveryState.values()) {
-			counts.put(state, 0L);
-		}
-		return counts;
 	}
 
 	/**

@@ -58,9 +58,9 @@ class ConsoleRecords {
 	@GetMapping("/console/records/{recordId}")
 	String record(@PathVariable UUID recordId, @RequestParam(required = false) DeliveryState state, Model model) {
 		String id = recordId.toString();
-		Map<DeliveryState, Long> counts = ConsoleOverview.zeroes();
-		this.ledger.countByRecordStatusAndKind(List.of(id))
-			.forEach((count) -> counts.merge(DeliveryState.of(count.status(), count.kind()), count.count(), Long::sum));
+		Map<DeliveryState, Long> counts = DeliveryState
+			.tally(List.of(id), this.ledger.countByRecordStatusAndKind(List.of(id)))
+			.get(id);
 		List<Delivery> entries = (state != null) ? this.ledger.findByRecord(id, state.status(), state.kinds(), MAX_ROWS)
 				: this.ledger.findByRecord(id, null, List.of(), MAX_ROWS);
 		Map<String, Subscriber> byId = this.subscribers

@@ -1,9 +1,15 @@
 package dev.herald.notify.console;
 
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.herald.notify.ledger.Delivery;
+import dev.herald.notify.ledger.DeliveryLedger;
 import dev.herald.notify.ledger.DeliveryStatus;
 import dev.herald.notify.schedule.EmailKind;
 
@@ -56,6 +62,28 @@ enum DeliveryState {
 
 	static DeliveryState of(Delivery delivery) {
 		return of(delivery.status(), delivery.emailKind());
+	}
+
+	/**
+	 * Each record's deliveries by state, every state present (zero when none).
+	 * @param recordIds the records, in the order to keep
+	 * @param counts the ledger's counts of those records by status and kind of email
+	 * @return the counts by record, then by state
+	 */
+	static Map<String, Map<DeliveryState, Long>> tally(Collection<String> recordIds,
+			List<DeliveryLedger.Count> counts) {
+		Map<String, Map<DeliveryState, Long>> tally = new LinkedHashMap<>();
+		for (String recordId : recordIds) {
+			Map<DeliveryState, Long> zeroes = new EnumMap<>(DeliveryState.class);
+			for (DeliveryState state : values()) {
+				zeroes.put(state, 0L);
+			}
+			tally.put(recordId, zeroes);
+		}
+		for (DeliveryLedger.Count count : counts) {
+			tally.get(count.recordId()).merge(of(count.status(), count.kind()), count.count(), Long::sum);
+		}
+		return tally;
 	}
 
 }
