@@ -18,9 +18,10 @@ import java.util.Set;
  * @param only the figures to measure, empty for all
  * @param scale factor on every count and duration, for a quick trial below 1
  * @param settings extra Spring Boot properties per service, for experiments
+ * @param javaOptions extra JVM options per service, for experiments
  */
 public record BenchOptions(Path root, int repetitions, boolean jfr, Set<String> only, double scale,
-		Map<String, List<String>> settings) {
+		Map<String, List<String>> settings, Map<String, List<String>> javaOptions) {
 
 	static final String USAGE = """
 			Usage: ./herald bench [--repetitions=3] [--jfr] [--only=R1,R2,R5,L1,Q1,R6,N1,L2,M1] [--scale=1.0]
@@ -32,6 +33,9 @@ public record BenchOptions(Path root, int repetitions, boolean jfr, Set<String> 
 			  --set=SERVICE:PROPERTY=VALUE
 			                   start a service with another setting, to try it (repeatable), such as
 			                   --set=catalog-service:spring.kafka.listener.concurrency=1
+			  --java=SERVICE:OPTION
+			                   start a service with another JVM option, to try it (repeatable), such as
+			                   --java=notify-service:-XX:+UseShenandoahGC
 			""";
 
 	static BenchOptions parse(String... arguments) {
@@ -40,6 +44,7 @@ public record BenchOptions(Path root, int repetitions, boolean jfr, Set<String> 
 		Set<String> only = new LinkedHashSet<>();
 		double scale = 1.0;
 		Map<String, List<String>> settings = new LinkedHashMap<>();
+		Map<String, List<String>> javaOptions = new LinkedHashMap<>();
 		Path root = projectRoot();
 		for (String argument : arguments) {
 			if (argument.startsWith("--repetitions=")) {
@@ -62,6 +67,11 @@ public record BenchOptions(Path root, int repetitions, boolean jfr, Set<String> 
 				settings.computeIfAbsent(setting.substring(0, setting.indexOf(':')), (service) -> new ArrayList<>())
 					.add("--" + setting.substring(setting.indexOf(':') + 1));
 			}
+			else if (argument.startsWith("--java=") && argument.indexOf(':') > 7) {
+				String option = value(argument);
+				javaOptions.computeIfAbsent(option.substring(0, option.indexOf(':')), (service) -> new ArrayList<>())
+					.add(option.substring(option.indexOf(':') + 1));
+			}
 			else {
 				throw new IllegalArgumentException("Unknown option " + argument + "\n" + USAGE);
 			}
@@ -69,7 +79,7 @@ public record BenchOptions(Path root, int repetitions, boolean jfr, Set<String> 
 		if (repetitions < 1 || scale <= 0) {
 			throw new IllegalArgumentException("--repetitions and --scale must be positive\n" + USAGE);
 		}
-		return new BenchOptions(root, repetitions, jfr, only, scale, settings);
+		return new BenchOptions(root, repetitions, jfr, only, scale, settings, javaOptions);
 	}
 
 	/**
@@ -95,7 +105,7 @@ public record BenchOptions(Path root, int repetitions, boolean jfr, Set<String> 
 	 * @return whether figures were left out or scaled down
 	 */
 	public boolean partial() {
-		return !this.only.isEmpty() || this.scale < 1.0 || !this.settings.isEmpty();
+		return !this.only.isEmpty() || this.scale < 1.0 || !this.settings.isEmpty() || !this.javaOptions.isEmpty();
 	}
 
 	/**
@@ -105,6 +115,15 @@ public record BenchOptions(Path root, int repetitions, boolean jfr, Set<String> 
 	 */
 	public List<String> settingsOf(String service) {
 		return this.settings.getOrDefault(service, List.of());
+	}
+
+	/**
+	 * The extra JVM options of a service.
+	 * @param service the service's name
+	 * @return its JVM options, after the bench's own
+	 */
+	public List<String> javaOptionsOf(String service) {
+		return this.javaOptions.getOrDefault(service, List.of());
 	}
 
 	private static String value(String argument) {

@@ -32,6 +32,14 @@ final class SearchFigures {
 	/** A topic no subscriber of the bench follows: only saved searches match. */
 	private static final String UNFOLLOWED_TOPIC = "crisis-response";
 
+	/**
+	 * The searches' subscribers take a daily digest: their matches are stored for the
+	 * digest and no email is sent while the matching is timed (R6, N1 and L2 measure
+	 * sending).
+	 */
+	private static final Document DAILY = new Document("frequency", "DAILY").append("time", "08:00")
+		.append("zone", "UTC");
+
 	private static final int WARM_UP = 300;
 
 	private static final int MEASURED = 500;
@@ -72,12 +80,18 @@ final class SearchFigures {
 		heap.add(liveHeapMiB(notifyUrl, notifyPid));
 		heap.note("M1 heap: notify's heap after a full collection was " + Math.round(heapBefore) + " MiB before the "
 				+ searches + " searches were loaded");
-		for (int rep = 0; rep < repetitions; rep++) {
+		// One paced round first, not counted: the code of this pace is compiled by the
+		// JIT
+		// before any round is timed.
+		for (int rep = -1; rep < repetitions; rep++) {
 			waitOut(WINDOW);
 			double before = Metrics.count(notifyUrl, "herald.notify.searches.match");
 			post(MEASURED, searches, PACE);
 			Drain.await(() -> Metrics.count(notifyUrl, "herald.notify.searches.match"), before + MEASURED,
 					Duration.ofMinutes(5));
+			if (rep < 0) {
+				continue;
+			}
 			double p99 = Metrics.quantile(notifyUrl, "herald_notify_searches_match_seconds", "0.99");
 			double p50 = Metrics.quantile(notifyUrl, "herald_notify_searches_match_seconds", "0.5");
 			m1.add(p99 * 1000);
@@ -106,6 +120,7 @@ final class SearchFigures {
 				.append("topics", List.of())
 				.append("searches", List.of(new Document("query", query)))
 				.append("status", "ACTIVE")
+				.append("schedule", DAILY)
 				.append("language", "en")
 				.append("createdAt", now)
 				.append("updatedAt", now)

@@ -118,6 +118,7 @@ public final class BenchSystem implements AutoCloseable {
 		int port = Ports.free();
 		List<String> jvm = new ArrayList<>(JVM_OPTIONS);
 		jvm.addAll(javaOptions);
+		jvm.addAll(this.options.javaOptionsOf(name));
 		jvm.addAll(flightRecording(this.options, name + "-" + (++this.starts)));
 		List<String> all = new ArrayList<>(List.of(arguments));
 		all.addAll(this.options.settingsOf(name));
