@@ -71,7 +71,8 @@ public class NotifyMetrics {
 		this.deadLettered = Counter.builder("herald.notify.records.dead-lettered")
 			.description("Record events refused for breaking the contract, sent to the dead-letter topic")
 			.register(registry);
-		// Percentiles over the last 20 to 40 seconds: a change of load shows soon.
+		// Percentiles over the last 10 to 20 seconds (two buffers rotated every 10 s): a
+		// change of load shows soon.
 		this.searchMatch = Timer.builder("herald.notify.searches.match")
 			.description("Matching one record against every saved search")
 			.publishPercentiles(0.5, 0.99)

@@ -136,7 +136,7 @@ public final class CatalogFigures {
 		// spell shows it, and keeps the backlog (and the in-memory database) small.
 		latency(table, ingest, catalog, bodies, halfOfR2, "(half of R2)", this.options.scaled(5_000));
 		latency(table, ingest, catalog, bodies, SUSTAINED, "(well within what ingest and catalog sustain here)",
-				this.options.scaled(20_000));
+				this.options.scaled(10_000));
 		this.system.stopService("catalog-service");
 		try (MongoClient mongo = MongoClients.create(this.system.mongoUri())) {
 			mongo.getDatabase(LIVE_DATABASE).drop();

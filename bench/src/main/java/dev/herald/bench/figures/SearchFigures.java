@@ -40,6 +40,8 @@ final class SearchFigures {
 	private static final Document DAILY = new Document("frequency", "DAILY").append("time", "08:00")
 		.append("zone", "UTC");
 
+	private static final String MATCH_SECONDS = "herald_notify_searches_match_seconds";
+
 	private static final int WARM_UP = 300;
 
 	private static final int MEASURED = 500;
@@ -50,9 +52,6 @@ final class SearchFigures {
 	 * burst behind the sending of its emails on two cores.
 	 */
 	private static final Duration PACE = Duration.ofMillis(16);
-
-	/** Longer than notify's window of percentiles: the warm-up has left it. */
-	private static final Duration WINDOW = Duration.ofSeconds(45);
 
 	private final MongoDatabase database;
 
@@ -84,7 +83,7 @@ final class SearchFigures {
 		// JIT
 		// before any round is timed.
 		for (int rep = -1; rep < repetitions; rep++) {
-			waitOut(WINDOW);
+			awaitEmptyWindow(notifyUrl);
 			double before = Metrics.count(notifyUrl, "herald.notify.searches.match");
 			post(MEASURED, searches, PACE);
 			Drain.await(() -> Metrics.count(notifyUrl, "herald.notify.searches.match"), before + MEASURED,
@@ -92,8 +91,8 @@ final class SearchFigures {
 			if (rep < 0) {
 				continue;
 			}
-			double p99 = Metrics.quantile(notifyUrl, "herald_notify_searches_match_seconds", "0.99");
-			double p50 = Metrics.quantile(notifyUrl, "herald_notify_searches_match_seconds", "0.5");
+			double p99 = Metrics.quantile(notifyUrl, MATCH_SECONDS, "0.99");
+			double p50 = Metrics.quantile(notifyUrl, MATCH_SECONDS, "0.5");
 			m1.add(p99 * 1000);
 			m1.note(String.format(Locale.ROOT, "M1 repetition %d: p50 %.2f ms, p99 %.2f ms over %d records", rep + 1,
 					p50 * 1000, p99 * 1000, MEASURED));
@@ -183,13 +182,12 @@ final class SearchFigures {
 		return word.append("qz").toString();
 	}
 
-	private static void waitOut(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+	/**
+	 * Waits until notify's window of percentiles (the last 10 to 20 s) holds no match:
+	 * what came before has left it.
+	 */
+	private static void awaitEmptyWindow(String notifyUrl) {
+		Drain.await(() -> (Metrics.quantile(notifyUrl, MATCH_SECONDS, "0.99") == 0) ? 1 : 0, 1, Duration.ofMinutes(2));
 	}
 
 }

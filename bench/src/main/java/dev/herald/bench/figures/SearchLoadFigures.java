@@ -91,7 +91,7 @@ public final class SearchLoadFigures {
 		int seeded = this.options.scaled(STORED);
 		producer.write(TOPIC, seeded, factory, List.of("peacekeeping"), "Q1-stored");
 		Drain.await(stored, seeded, Duration.ofMinutes(5));
-		Duration phase = Duration.ofMillis(this.options.scaled(20_000));
+		Duration phase = Duration.ofMillis(this.options.scaled(10_000));
 		try (MongoClient mongo = MongoClients.create(this.system.mongoUri())) {
 			MongoCollection<Document> records = mongo.getDatabase(DATABASE).getCollection("records");
 			for (int rep = 0; rep < this.options.repetitions(); rep++) {
@@ -136,10 +136,18 @@ public final class SearchLoadFigures {
 	}
 
 	private Load search(String catalogUrl, Duration phase) {
-		HttpClient http = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.executor(Executors.newFixedThreadPool(4))
-			.build();
+		ExecutorService executor = Executors.newFixedThreadPool(4);
+		try {
+			return search(catalogUrl, phase,
+					HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor).build());
+		}
+		finally {
+			// Its threads would keep the bench's JVM running after the table is written.
+			executor.shutdownNow();
+		}
+	}
+
+	private Load search(String catalogUrl, Duration phase, HttpClient http) {
 		return clients(phase, (n) -> {
 			HttpRequest request = HttpRequest
 				.newBuilder(URI.create(catalogUrl + "/api/v1/records?size=20&" + QUERIES.get(n % QUERIES.size())[0]))
