@@ -79,8 +79,7 @@ final class SearchFigures {
 		heap.add(liveHeapMiB(notifyUrl, notifyPid));
 		heap.note("M1 heap: notify's heap after a full collection was " + Math.round(heapBefore) + " MiB before the "
 				+ searches + " searches were loaded");
-		// One paced round first, not counted: the code of this pace is compiled by the
-		// JIT
+		// One paced round first, not counted: the JIT compiles the code of this pace
 		// before any round is timed.
 		for (int rep = -1; rep < repetitions; rep++) {
 			awaitEmptyWindow(notifyUrl);

@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.herald.platform.process.SupervisorWatch;
+
 /**
  * A child process supervised from Java: typically a service started with
  * {@code java -jar}, its output appended to a log file, judged ready by its health URL,
@@ -48,9 +50,6 @@ public final class ServiceProcess implements AutoCloseable {
 	private static final Pattern STATUS_UP = Pattern.compile("\"status\"\\s*:\\s*\"UP\"");
 
 	private static final Duration PROBE_INTERVAL = Duration.ofMillis(250);
-
-	/** Tells a child its supervisor's pid, so that it ends with it. */
-	static final String SUPERVISOR_PID = "HERALD_SUPERVISOR_PID";
 
 	/**
 	 * How long {@link #kill()} waits for the process to be gone: a loaded machine may
@@ -156,7 +155,7 @@ public final class ServiceProcess implements AutoCloseable {
 			builder.environment().putAll(this.environment);
 			// A service ends when this process does, however it ends (see the platform's
 			// SupervisorWatch).
-			builder.environment().put(SUPERVISOR_PID, Long.toString(ProcessHandle.current().pid()));
+			builder.environment().put(SupervisorWatch.SUPERVISOR_PID, Long.toString(ProcessHandle.current().pid()));
 			this.process = builder.start();
 			this.process.getOutputStream().close();
 			return this;
