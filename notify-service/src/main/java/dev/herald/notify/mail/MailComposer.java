@@ -1,5 +1,8 @@
 package dev.herald.notify.mail;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
@@ -12,9 +15,12 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
 
 import org.springframework.context.MessageSource;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -161,10 +167,26 @@ public class MailComposer {
 		return new InternetAddress(to, true);
 	}
 
+	/**
+	 * A UTF-8 text part, transfer-encoded here once: sending then copies its bytes as
+	 * they are, instead of looking its charset up and encoding it again on every write.
+	 * The encoding is the one the mail library would choose for the same bytes.
+	 */
 	private static MimeBodyPart part(String content, String subtype) throws MessagingException {
-		MimeBodyPart part = new MimeBodyPart();
-		part.setText(content, StandardCharsets.UTF_8.name(), subtype);
-		return part;
+		String type = "text/" + subtype + "; charset=UTF-8";
+		byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+		String encoding = MimeUtility.getEncoding(new ByteArrayDataSource(bytes, type));
+		ByteArrayOutputStream encoded = new ByteArrayOutputStream(bytes.length + bytes.length / 2);
+		try (OutputStream encoder = MimeUtility.encode(encoded, encoding)) {
+			encoder.write(bytes);
+		}
+		catch (IOException ex) {
+			throw new MessagingException("Cannot encode the " + subtype + " part", ex);
+		}
+		InternetHeaders headers = new InternetHeaders();
+		headers.setHeader("Content-Type", type);
+		headers.setHeader("Content-Transfer-Encoding", encoding);
+		return new MimeBodyPart(headers, encoded.toByteArray());
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.herald.notify.mail;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -8,12 +9,17 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 
 import dev.herald.notify.TestProperties;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -182,6 +188,34 @@ class MailComposerTests {
 		assertThat(message.getSubject()).isEqualTo("[Herald] Еженедельная сводка: 1 новая запись");
 		assertThat(part(message, 0)).contains("Еженедельная сводка", "Читать запись", "23 ноября 2023", "Отписаться");
 		assertThat(part(message, 1)).contains("lang=\"ru\"", "Управлять подпиской");
+	}
+
+	@Test
+	void partsShouldBeEncodedAsTheMailLibraryWouldAndReadBackFromTheWire() throws Exception {
+		String longLine = "Заседание ".repeat(150).trim();
+		AlertContent russian = new AlertContent("MEETING", "Заседание Совета", LocalDate.parse("2023-11-23"), "Минск",
+				"ОДКБ", List.of("Совет коллективной безопасности"), longLine, List.of("Информационная безопасность"),
+				List.of("A/75/906"), "https://catalog.herald.test/records/r-1");
+		MimeMessage sent = this.composer.alert(this.composer.prepare(russian, Locale.forLanguageTag("ru"), null),
+				RECIPIENT);
+		MimeMessage english = alert(alert("Joint meeting of the councils", "A short summary."));
+		for (MimeMessage message : List.of(sent, english)) {
+			MimeMultipart parts = (MimeMultipart) message.getContent();
+			for (int i = 0; i < parts.getCount(); i++) {
+				MimeBodyPart part = (MimeBodyPart) parts.getBodyPart(i);
+				String byTheLibrary = MimeUtility.getEncoding(new ByteArrayDataSource(
+						((String) part.getContent()).getBytes(StandardCharsets.UTF_8), part.getContentType()));
+				assertThat(part.getEncoding()).isEqualTo(byTheLibrary);
+			}
+		}
+		assertThat(((MimeBodyPart) ((MimeMultipart) sent.getContent()).getBodyPart(0)).getEncoding())
+			.isEqualTo("base64");
+		String wire = raw(sent);
+		assertThat(wire.lines()).allSatisfy((line) -> assertThat(line.length()).isLessThanOrEqualTo(998));
+		MimeMessage received = new MimeMessage(Session.getInstance(new Properties()),
+				new ByteArrayInputStream(wire.getBytes(StandardCharsets.UTF_8)));
+		assertThat(part(received, 0)).contains(longLine, "https://notify.herald.test/manage?token=m");
+		assertThat(part(received, 1)).contains("Заседание Совета", "lang=\"ru\"");
 	}
 
 	private MimeMessage alert(AlertContent content) throws Exception {
