@@ -89,13 +89,14 @@ public final class NotifyFigures {
 		// for but not what N1 measures.
 		this.system.startService("notify-service", "--spring.mongodb.database=" + DATABASE,
 				"--herald.notify.delivery.concurrency=" + SENDERS, "--herald.notify.delivery.burst-limit=0");
-		warmUp(fanOut);
+		int backlog = this.options.scaled(10_000);
+		warmUp(fanOut, backlog);
 		for (int rep = 0; rep < this.options.repetitions(); rep++) {
 			if (this.options.measures("R6")) {
 				fanOut(r6, rep, fanOut);
 			}
 			if (this.options.measures("N1")) {
-				backlog(n1, rep, this.options.scaled(10_000));
+				backlog(n1, rep, backlog);
 			}
 		}
 		if (this.options.measures("L2") && !n1.isEmpty()) {
@@ -132,14 +133,17 @@ public final class NotifyFigures {
 		}
 	}
 
-	// Not counted: notify's code is compiled by the JIT under both kinds of load first.
-	private void warmUp(int fanOut) {
+	// Not counted: one repetition of each load at full size, so that the JIT has compiled
+	// the code of both (notify's and the MongoDB-protocol server's) before timing starts.
+	// With a smaller backlog, the JIT was still compiling through the first repetition
+	// (about 0.3 of a core in each process), and that repetition read 0.5-0.6 where the
+	// next ones read 0.7-0.85.
+	private void warmUp(int fanOut, int backlog) {
 		this.inbox.clear();
 		post("R6-warm-up", BenchSubscribers.FAN_OUT_TOPIC);
 		Drain.await(emails("R6-warm-up"), fanOut, Duration.ofMinutes(10));
-		this.producer.write(RECORDS_TOPIC, this.options.scaled(2_000), this.factory,
-				List.of(BenchSubscribers.SINGLE_TOPIC), "N1-warm-up");
-		Drain.await(emails("N1-warm-up"), this.options.scaled(2_000), Duration.ofMinutes(10));
+		this.producer.write(RECORDS_TOPIC, backlog, this.factory, List.of(BenchSubscribers.SINGLE_TOPIC), "N1-warm-up");
+		Drain.await(emails("N1-warm-up"), backlog, Duration.ofMinutes(10));
 	}
 
 	private void fanOut(Figure r6, int rep, int subscribers) {
