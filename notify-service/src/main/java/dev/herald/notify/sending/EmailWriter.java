@@ -91,14 +91,19 @@ class EmailWriter {
 
 	private PreparedAlert prepared(RecordSnapshot record, Locale locale, String search) {
 		String key = record.id() + "/" + locale.toLanguageTag() + ((search != null) ? "/" + search : "");
+		PreparedAlert alert;
 		synchronized (this.rendered) {
-			PreparedAlert alert = this.rendered.get(key);
-			if (alert == null) {
-				alert = this.composer.prepare(content(record, locale), locale, search);
-				this.rendered.put(key, alert);
-			}
-			return alert;
+			alert = this.rendered.get(key);
 		}
+		if (alert == null) {
+			// Rendered outside the lock, so that senders rendering different records do
+			// not wait for one another; two rendering the same one keep either.
+			alert = this.composer.prepare(content(record, locale), locale, search);
+			synchronized (this.rendered) {
+				this.rendered.putIfAbsent(key, alert);
+			}
+		}
+		return alert;
 	}
 
 	/** Each record once, under the first topic it brought in the taxonomy's order. */
