@@ -38,10 +38,10 @@ final class HeraldSystem implements AutoCloseable {
 
 	/**
 	 * The emails a notify instance killed with SIGKILL may have sent without recording
-	 * them, and which are therefore sent again: {@link #DELIVERY_RECORD_EVERY} per
-	 * sender.
+	 * them, and which are therefore sent again: per sender, the
+	 * {@link #DELIVERY_RECORD_EVERY} of the record being written and as many sent since.
 	 */
-	static final int IN_FLIGHT_PER_INSTANCE = DELIVERY_RECORD_EVERY * DELIVERY_CONCURRENCY;
+	static final int IN_FLIGHT_PER_INSTANCE = 2 * DELIVERY_RECORD_EVERY * DELIVERY_CONCURRENCY;
 
 	/**
 	 * The relay's rate as each notify instance is told of it: slow enough that a fan-out

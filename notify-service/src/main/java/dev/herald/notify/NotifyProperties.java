@@ -160,7 +160,8 @@ public record NotifyProperties(@NotNull @DefaultValue("http://localhost:8082") U
 	 *
 	 * @param batchSize most emails one sender claims at a time
 	 * @param recordEvery emails a sender sends before it records their outcomes (and at
-	 * the end of each batch): a crash repeats at most this many emails per sender
+	 * the end of each batch); it sends the next ones while a record is written, so a
+	 * crash repeats at most twice this many emails per sender
 	 * @param concurrency senders of this instance, each with its own SMTP connection
 	 * @param lease how long a claim holds without renewal; senders renew it while they
 	 * work, and a crashed instance's emails are taken over once it ends

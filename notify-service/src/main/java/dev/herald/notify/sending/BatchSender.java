@@ -8,6 +8,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -20,6 +26,7 @@ import dev.herald.platform.tracing.RecordSpans;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,12 +36,14 @@ import org.springframework.stereotype.Component;
  * The claim is a lease in the outbox, renewed whenever less than half of it is left, so
  * an email is never sent by a sender whose lease might have ended; a renewal that finds
  * an email taken over drops it from the batch. Outcomes are recorded after every
- * {@code record-every} emails and at the end of the batch, before the sender claims more:
- * a crash repeats at most the emails sent since the last record. A relay failure ends the
- * batch; the emails not tried are released as they were.
+ * {@code record-every} emails, while the sender goes on sending the next ones, and the
+ * batch ends only once all are recorded, before the sender claims more. A sender waits
+ * for one record to be written before it starts the next, so a crash repeats at most the
+ * emails of the record being written and those sent since: {@code 2 × record-every}. A
+ * relay failure ends the batch; the emails not tried are released as they were.
  */
 @Component
-class BatchSender {
+class BatchSender implements DisposableBean {
 
 	/** The span of each email's send to the relay. */
 	static final String SEND_SPAN = "herald.notify.send";
@@ -55,6 +64,9 @@ class BatchSender {
 
 	private final RecordSpans spans;
 
+	// One thread per sender: each sender has at most one record being written.
+	private final ExecutorService recorders;
+
 	BatchSender(Outbox outbox, EmailPreparer preparer, OutcomeRecorder recorder, SendRate rate, Clock clock,
 			NotifyProperties properties, RecordSpans spans) {
 		this.spans = spans;
@@ -65,6 +77,18 @@ class BatchSender {
 		this.clock = clock;
 		this.lease = properties.delivery().lease();
 		this.recordEvery = properties.delivery().recordEvery();
+		AtomicInteger threads = new AtomicInteger();
+		this.recorders = Executors.newFixedThreadPool(properties.delivery().concurrency(), (task) -> {
+			Thread thread = new Thread(task, "outcome-recorder-" + threads.getAndIncrement());
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		this.recorders.shutdown();
+		this.recorders.awaitTermination(this.lease.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -133,6 +157,10 @@ class BatchSender {
 
 		private final List<Tried> unrecorded = new ArrayList<>();
 
+		private List<Tried> recording = List.of();
+
+		private CompletableFuture<Void> recorded = CompletableFuture.completedFuture(null);
+
 		private Instant leaseUntil;
 
 		private int position;
@@ -189,16 +217,42 @@ class BatchSender {
 			}
 		}
 
+		/**
+		 * Starts writing the outcomes not yet recorded, once the write before is done.
+		 */
 		private void recordTried(Instant now) {
+			awaitRecorded();
 			if (!this.unrecorded.isEmpty()) {
-				BatchSender.this.recorder.record(List.copyOf(this.unrecorded), now);
+				List<Tried> tried = List.copyOf(this.unrecorded);
 				this.unrecorded.clear();
+				this.recording = tried;
+				this.recorded = CompletableFuture.runAsync(() -> BatchSender.this.recorder.record(tried, now),
+						BatchSender.this.recorders);
+			}
+		}
+
+		/**
+		 * Waits for the outcomes being written. A failure to write them ends the batch,
+		 * and they are tried again with the rest when it finishes.
+		 */
+		private void awaitRecorded() {
+			try {
+				this.recorded.join();
+			}
+			catch (CompletionException ex) {
+				this.unrecorded.addAll(0, this.recording);
+				this.recorded = CompletableFuture.completedFuture(null);
+				if (ex.getCause() instanceof RuntimeException cause) {
+					throw cause;
+				}
+				throw ex;
 			}
 		}
 
 		/** Records what was tried and releases what was not. */
 		void finish() {
 			recordTried(BatchSender.this.clock.instant());
+			awaitRecorded();
 			List<PendingEmail> untried = this.pending.subList(this.position, this.pending.size())
 				.stream()
 				.map(Outgoing::email)

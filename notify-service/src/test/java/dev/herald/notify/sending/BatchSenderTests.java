@@ -1,0 +1,169 @@
+package dev.herald.notify.sending;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+
+import dev.herald.notify.TestProperties;
+import dev.herald.notify.ledger.Outbox;
+import dev.herald.notify.ledger.PendingEmail;
+import dev.herald.notify.schedule.EmailKind;
+import dev.herald.notify.sending.OutcomeRecorder.Tried;
+import dev.herald.platform.tracing.RecordSpans;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+
+/**
+ * How a sender records what it sent: while it goes on sending, with at most one record
+ * being written, and all of a batch recorded before {@code send} returns. The outbox,
+ * preparer, recorder and connection are this unit's boundary.
+ */
+class BatchSenderTests {
+
+	private static final int RECORD_EVERY = 3;
+
+	private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+
+	private final Outbox outbox = mock(Outbox.class);
+
+	private final EmailPreparer preparer = mock(EmailPreparer.class);
+
+	private final OutcomeRecorder recorder = mock(OutcomeRecorder.class);
+
+	private final SmtpConnection connection = mock(SmtpConnection.class);
+
+	private final BatchSender sender = new BatchSender(this.outbox, this.preparer, this.recorder, SendRate.unlimited(),
+			Clock.fixed(NOW, ZoneOffset.UTC),
+			TestProperties.with(Map.of("delivery.record-every", String.valueOf(RECORD_EVERY))), RecordSpans.none());
+
+	private final List<List<String>> records = new CopyOnWriteArrayList<>();
+
+	private final AtomicInteger sent = new AtomicInteger();
+
+	@AfterEach
+	void stop() throws InterruptedException {
+		this.sender.destroy();
+	}
+
+	@Test
+	void senderShouldGoOnSendingWhileARecordIsWrittenButNeverHaveTwoRecordsUnwritten() throws Exception {
+		List<PendingEmail> batch = emails(10);
+		CountDownLatch firstWrite = new CountDownLatch(1);
+		recordInto(firstWrite);
+		AtomicReference<Integer> tried = new AtomicReference<>();
+		Thread sending = new Thread(() -> tried.set(send(batch)));
+		sending.start();
+
+		// The first record is being written: the sender sends the next RECORD_EVERY
+		// emails, then waits for it before starting the next.
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.sent.get() == 2 * RECORD_EVERY && sending.getState() == Thread.State.WAITING);
+		assertThat(this.records).hasSize(1);
+		assertThat(this.records.get(0)).containsExactly("e0", "e1", "e2");
+
+		firstWrite.countDown();
+		sending.join(TimeUnit.SECONDS.toMillis(10));
+		assertThat(sending.isAlive()).isFalse();
+		assertThat(tried.get()).isEqualTo(10);
+		assertThat(this.records).containsExactly(List.of("e0", "e1", "e2"), List.of("e3", "e4", "e5"),
+				List.of("e6", "e7", "e8"), List.of("e9"));
+		then(this.outbox).should().release(eq(List.of()), any(), eq(null), eq(false));
+	}
+
+	@Test
+	void recordThatFailsShouldEndTheBatchAndBeWrittenAgainWithWhatWasSentSince() {
+		List<PendingEmail> batch = emails(10);
+		AtomicInteger writes = new AtomicInteger();
+		doAnswer((invocation) -> {
+			List<Tried> tried = invocation.getArgument(0);
+			if (writes.getAndIncrement() == 0) {
+				throw new IllegalStateException("MongoDB is down");
+			}
+			this.records.add(tried.stream().map((attempt) -> attempt.email().email().id()).toList());
+			return null;
+		}).when(this.recorder).record(anyList(), any());
+		given(this.outbox.claim(anyList(), eq("sender"), eq(NOW), any())).willReturn(batch);
+		given(this.preparer.prepare(batch, NOW)).willReturn(batch.stream().map(BatchSenderTests::outgoing).toList());
+		given(this.connection.send(any())).willAnswer((invocation) -> {
+			this.sent.incrementAndGet();
+			return null;
+		});
+
+		assertThatIllegalStateException().isThrownBy(() -> this.sender.send(ids(batch), "sender", this.connection))
+			.withMessage("MongoDB is down");
+
+		// The failed write is found when the next record is due: nothing after it is
+		// sent, and what was sent is recorded once more before the rest is released.
+		assertThat(this.sent).hasValue(2 * RECORD_EVERY);
+		assertThat(this.records).containsExactly(List.of("e0", "e1", "e2", "e3", "e4", "e5"));
+		then(this.outbox).should().release(eq(batch.subList(6, 10)), any(), eq(null), eq(false));
+	}
+
+	private int send(List<PendingEmail> batch) {
+		try {
+			return this.sender.send(ids(batch), "sender", this.connection);
+		}
+		catch (InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void recordInto(CountDownLatch firstWrite) {
+		doAnswer((invocation) -> {
+			List<Tried> tried = invocation.getArgument(0);
+			this.records.add(tried.stream().map((attempt) -> attempt.email().email().id()).toList());
+			if (this.records.size() == 1) {
+				firstWrite.await(10, TimeUnit.SECONDS);
+			}
+			return null;
+		}).when(this.recorder).record(anyList(), any());
+		given(this.outbox.claim(anyList(), eq("sender"), eq(NOW), any())).willAnswer((invocation) -> {
+			List<String> ids = invocation.getArgument(0);
+			return emails(ids.size());
+		});
+		given(this.preparer.prepare(anyList(), eq(NOW))).willAnswer((invocation) -> {
+			List<PendingEmail> claimed = invocation.getArgument(0);
+			return claimed.stream().map(BatchSenderTests::outgoing).toList();
+		});
+		given(this.connection.send(any())).willAnswer((invocation) -> {
+			this.sent.incrementAndGet();
+			return null;
+		});
+	}
+
+	private static List<PendingEmail> emails(int count) {
+		return IntStream.range(0, count)
+			.mapToObj((n) -> new PendingEmail("e" + n, "s" + n, EmailKind.ALERT, List.of("r1"), NOW, "sender",
+					NOW.plus(Duration.ofSeconds(30)), 1, 0, null, NOW))
+			.toList();
+	}
+
+	private static List<String> ids(List<PendingEmail> emails) {
+		return emails.stream().map(PendingEmail::id).toList();
+	}
+
+	private static Outgoing outgoing(PendingEmail email) {
+		return new Outgoing(email, null, email.records(), null, List.of());
+	}
+
+}
