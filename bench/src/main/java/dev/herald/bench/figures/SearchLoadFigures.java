@@ -12,8 +12,12 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -82,6 +86,9 @@ public final class SearchLoadFigures {
 			.add(Figure.alone("Q1 p99", "the API's search latency under that load, 99th percentile", "ms"));
 		Figure lag = table
 			.add(Figure.alone("Q1 lag", "records the catalog had not stored when the stream ended", "records"));
+		Figure catchUp = table.add(Figure.alone("Q1 catch-up",
+				"from the end of the stream until the catalog had stored all of it, the clients still searching",
+				"ms"));
 		EventProducer producer = new EventProducer(this.system.kafkaBootstrapServers());
 		producer.createTopic(TOPIC, 6);
 		RecordFactory factory = new RecordFactory(11);
@@ -95,17 +102,20 @@ public final class SearchLoadFigures {
 		try (MongoClient mongo = MongoClients.create(this.system.mongoUri())) {
 			MongoCollection<Document> records = mongo.getDatabase(DATABASE).getCollection("records");
 			for (int rep = 0; rep < this.options.repetitions(); rep++) {
-				Load api = streaming(producer, factory, phase, "Q1-api-r" + rep, stored, lag,
-						() -> search(catalog.url(), phase));
-				Load raw = streaming(producer, factory, phase, "Q1-raw-r" + rep, stored, null,
-						() -> search(records, phase));
-				q1.add(api.perSecond(phase), raw.perSecond(phase));
+				Load api = streaming(producer, factory, phase, "Q1-api-r" + rep, stored,
+						(searching) -> search(catalog.url(), searching));
+				Load raw = streaming(producer, factory, phase, "Q1-raw-r" + rep, stored,
+						(searching) -> search(records, searching));
+				q1.add(api.perSecond(), raw.perSecond());
+				lag.add(api.lag());
+				catchUp.add(api.catchUpMillis());
 				p99.add(api.percentile(0.99));
 				q1.note(String.format(Locale.ROOT,
 						"Q1 (repetition %d): API p50 %.1f ms, p99 %.1f ms; raw p50 %.1f ms, p99 %.1f ms; failed "
-								+ "searches %d",
+								+ "searches %d; with the raw clients searching, %.0f records not stored when the "
+								+ "stream ended, all stored %.0f ms later",
 						rep + 1, api.percentile(0.5), api.percentile(0.99), raw.percentile(0.5), raw.percentile(0.99),
-						api.failed()));
+						api.failed(), raw.lag(), raw.catchUpMillis()));
 			}
 		}
 		this.system.stopService("catalog-service");
@@ -115,30 +125,63 @@ public final class SearchLoadFigures {
 	}
 
 	/**
-	 * Runs the searches while a stream of records is written, and notes how far the
-	 * catalog's consumption was behind when the stream ended.
+	 * Runs the searches while a stream of records is written, and on until the catalog
+	 * has stored all of it: how far consumption was behind when the stream ended, and how
+	 * long it took to catch up with the clients still searching, say whether it keeps up.
 	 */
 	private Load streaming(EventProducer producer, RecordFactory factory, Duration phase, String marker,
-			DoubleSupplier stored, Figure lag, java.util.function.Supplier<Load> searches) {
+			DoubleSupplier stored, Function<BooleanSupplier, Load> searches) {
 		int count = (int) (STREAM_PER_SECOND * phase.toMillis() / 1000);
 		EventProducer.Backlog stream = producer.prepare(TOPIC, count, factory, List.of("peacekeeping"), marker);
-		double before = stored.getAsDouble();
-		Thread writer = new Thread(
-				() -> producer.write(stream, Duration.ofNanos((long) (1_000_000_000 / STREAM_PER_SECOND))), marker);
+		double target = stored.getAsDouble() + count;
+		AtomicBoolean searching = new AtomicBoolean(true);
+		double[] behind = new double[2];
+		AtomicReference<RuntimeException> failure = new AtomicReference<>();
+		Thread writer = new Thread(() -> {
+			try {
+				producer.write(stream, Duration.ofNanos((long) (1_000_000_000 / STREAM_PER_SECOND)));
+				long ended = System.nanoTime();
+				behind[0] = Math.max(0, target - stored.getAsDouble());
+				awaitStored(stored, target);
+				behind[1] = (System.nanoTime() - ended) / 1e6;
+			}
+			catch (RuntimeException ex) {
+				failure.set(ex);
+			}
+			finally {
+				searching.set(false);
+			}
+		}, marker);
 		writer.start();
-		Load load = searches.get();
+		Load load = searches.apply(searching::get);
 		join(writer);
-		if (lag != null) {
-			lag.add(Math.max(0, before + count - stored.getAsDouble()));
+		if (failure.get() != null) {
+			throw failure.get();
 		}
-		Drain.await(stored, before + count, Duration.ofMinutes(5));
-		return load;
+		return load.behind(behind[0], behind[1]);
 	}
 
-	private Load search(String catalogUrl, Duration phase) {
+	/** Waits for the catalog to store a count of records, looking every 20 ms. */
+	private static void awaitStored(DoubleSupplier stored, double target) {
+		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+		while (stored.getAsDouble() < target) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("The catalog stored fewer than " + target + " records in 5 minutes");
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+	private Load search(String catalogUrl, BooleanSupplier searching) {
 		ExecutorService executor = Executors.newFixedThreadPool(4);
 		try {
-			return search(catalogUrl, phase,
+			return search(catalogUrl, searching,
 					HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor).build());
 		}
 		finally {
@@ -147,8 +190,8 @@ public final class SearchLoadFigures {
 		}
 	}
 
-	private Load search(String catalogUrl, Duration phase, HttpClient http) {
-		return clients(phase, (n) -> {
+	private Load search(String catalogUrl, BooleanSupplier searching, HttpClient http) {
+		return clients(searching, (n) -> {
 			HttpRequest request = HttpRequest
 				.newBuilder(URI.create(catalogUrl + "/api/v1/records?size=20&" + QUERIES.get(n % QUERIES.size())[0]))
 				.timeout(Duration.ofSeconds(30))
@@ -158,9 +201,9 @@ public final class SearchLoadFigures {
 		});
 	}
 
-	private Load search(MongoCollection<Document> records, Duration phase) {
+	private Load search(MongoCollection<Document> records, BooleanSupplier searching) {
 		Bson order = Sorts.orderBy(Sorts.descending("occurredOn"), Sorts.descending("_id"));
-		return clients(phase, (n) -> {
+		return clients(searching, (n) -> {
 			String[] query = QUERIES.get(n % QUERIES.size());
 			List<Document> page = records.find(filter(query))
 				.sort(order)
@@ -182,19 +225,19 @@ public final class SearchLoadFigures {
 	}
 
 	/**
-	 * Runs {@value #CLIENTS} clients, each searching in a loop until the phase ends.
+	 * Runs {@value #CLIENTS} clients, each searching in a loop while told to.
 	 */
-	private static Load clients(Duration phase, Search search) {
+	private static Load clients(BooleanSupplier searching, Search search) {
 		List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
 		AtomicInteger failed = new AtomicInteger();
 		AtomicInteger next = new AtomicInteger();
-		long end = System.nanoTime() + phase.toNanos();
+		long start = System.nanoTime();
 		ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
 		CountDownLatch done = new CountDownLatch(CLIENTS);
 		for (int c = 0; c < CLIENTS; c++) {
 			clients.execute(() -> {
 				try {
-					while (System.nanoTime() < end) {
+					while (searching.getAsBoolean()) {
 						long started = System.nanoTime();
 						boolean ok;
 						try {
@@ -223,7 +266,7 @@ public final class SearchLoadFigures {
 			Thread.currentThread().interrupt();
 		}
 		clients.shutdown();
-		return new Load(new ArrayList<>(latencies), failed.get());
+		return new Load(new ArrayList<>(latencies), failed.get(), (System.nanoTime() - start) / 1e9, 0, 0);
 	}
 
 	private static void join(Thread thread) {
@@ -243,12 +286,23 @@ public final class SearchLoadFigures {
 	}
 
 	/**
-	 * What the clients did in a phase.
+	 * What the clients did in a phase, and how far the catalog's consumption was behind
+	 * the stream meanwhile.
+	 *
+	 * @param latencies of each search that succeeded, in milliseconds
+	 * @param failed searches that failed
+	 * @param seconds how long the clients searched
+	 * @param lag records not stored when the stream ended
+	 * @param catchUpMillis from then until all were stored
 	 */
-	private record Load(List<Double> latencies, int failed) {
+	private record Load(List<Double> latencies, int failed, double seconds, double lag, double catchUpMillis) {
 
-		double perSecond(Duration phase) {
-			return this.latencies.size() / (phase.toMillis() / 1000.0);
+		double perSecond() {
+			return this.latencies.size() / this.seconds;
+		}
+
+		Load behind(double lag, double catchUpMillis) {
+			return new Load(this.latencies, this.failed, this.seconds, lag, catchUpMillis);
 		}
 
 		double percentile(double p) {

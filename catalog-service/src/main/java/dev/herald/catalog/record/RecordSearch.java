@@ -67,8 +67,8 @@ public class RecordSearch {
 	public RecordSlice find(RecordQuery query) {
 		// Every public query ends on the server after the time limit (a 503 problem, not
 		// a busy server), and only so many run at once: readers queue for a free place
-		// as long as the time limit, so that a crowd of them cannot starve the storing
-		// of records.
+		// as long as the time limit, so that a crowd of them puts a bounded load on
+		// MongoDB.
 		Cursor position = query.after();
 		boolean backward = position != null && position.backward();
 		Query mongoQuery = new Query(criteria(query)).with(backward ? OLDEST_FIRST : NEWEST_FIRST)
