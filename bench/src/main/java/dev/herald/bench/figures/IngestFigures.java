@@ -38,7 +38,7 @@ public final class IngestFigures {
 	public IngestFigures(BenchSystem system, BenchOptions options) {
 		this.system = system;
 		this.options = options;
-		this.duration = Duration.ofMillis(options.scaled(10_000));
+		this.duration = Duration.ofMillis(options.scaled(7_000));
 	}
 
 	/**
@@ -59,7 +59,7 @@ public final class IngestFigures {
 				this.system.directory().resolve("trivial-endpoint.log"))) {
 			Load herald = new Load(ingest.port(), singles, batches);
 			Load baseline = new Load(trivial.port(), singles, batches);
-			Duration warmUp = Duration.ofMillis(this.options.scaled(8_000));
+			Duration warmUp = Duration.ofMillis(this.options.scaled(6_000));
 			baseline.singles(warmUp);
 			herald.singles(warmUp);
 			herald.batches(warmUp);

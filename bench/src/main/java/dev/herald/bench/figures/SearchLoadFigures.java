@@ -98,7 +98,7 @@ public final class SearchLoadFigures {
 		int seeded = this.options.scaled(STORED);
 		producer.write(TOPIC, seeded, factory, List.of("peacekeeping"), "Q1-stored");
 		Drain.await(stored, seeded, Duration.ofMinutes(5));
-		Duration phase = Duration.ofMillis(this.options.scaled(10_000));
+		Duration phase = Duration.ofMillis(this.options.scaled(6_000));
 		try (MongoClient mongo = MongoClients.create(this.system.mongoUri())) {
 			MongoCollection<Document> records = mongo.getDatabase(DATABASE).getCollection("records");
 			for (int rep = 0; rep < this.options.repetitions(); rep++) {

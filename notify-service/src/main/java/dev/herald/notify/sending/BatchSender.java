@@ -8,8 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -155,11 +153,8 @@ class BatchSender implements DisposableBean {
 
 		private final String owner;
 
-		private final List<Tried> unrecorded = new ArrayList<>();
-
-		private List<Tried> recording = List.of();
-
-		private CompletableFuture<Void> recorded = CompletableFuture.completedFuture(null);
+		private final OutcomeWrites outcomes = new OutcomeWrites(BatchSender.this.recorder, BatchSender.this.recorders,
+				BatchSender.this.clock, BatchSender.this.recordEvery);
 
 		private Instant leaseUntil;
 
@@ -193,7 +188,7 @@ class BatchSender implements DisposableBean {
 			if (Duration.between(now, this.leaseUntil).compareTo(BatchSender.this.lease.dividedBy(2)) > 0) {
 				return true;
 			}
-			recordTried(now);
+			this.outcomes.start();
 			List<Outgoing> rest = this.pending.subList(this.position, this.pending.size());
 			Map<String, PendingEmail> renewed = BatchSender.this.outbox
 				.renew(rest.stream().map(Outgoing::email).toList(), this.owner, now.plus(BatchSender.this.lease))
@@ -211,48 +206,12 @@ class BatchSender implements DisposableBean {
 
 		void tried(Outgoing outgoing, SmtpFailure failure) {
 			this.triedCount++;
-			this.unrecorded.add(new Tried(outgoing, failure));
-			if (this.unrecorded.size() >= BatchSender.this.recordEvery) {
-				recordTried(BatchSender.this.clock.instant());
-			}
-		}
-
-		/**
-		 * Starts writing the outcomes not yet recorded, once the write before is done.
-		 */
-		private void recordTried(Instant now) {
-			awaitRecorded();
-			if (!this.unrecorded.isEmpty()) {
-				List<Tried> tried = List.copyOf(this.unrecorded);
-				this.unrecorded.clear();
-				this.recording = tried;
-				this.recorded = CompletableFuture.runAsync(() -> BatchSender.this.recorder.record(tried, now),
-						BatchSender.this.recorders);
-			}
-		}
-
-		/**
-		 * Waits for the outcomes being written. A failure to write them ends the batch,
-		 * and they are tried again with the rest when it finishes.
-		 */
-		private void awaitRecorded() {
-			try {
-				this.recorded.join();
-			}
-			catch (CompletionException ex) {
-				this.unrecorded.addAll(0, this.recording);
-				this.recorded = CompletableFuture.completedFuture(null);
-				if (ex.getCause() instanceof RuntimeException cause) {
-					throw cause;
-				}
-				throw ex;
-			}
+			this.outcomes.add(new Tried(outgoing, failure));
 		}
 
 		/** Records what was tried and releases what was not. */
 		void finish() {
-			recordTried(BatchSender.this.clock.instant());
-			awaitRecorded();
+			this.outcomes.finish();
 			List<PendingEmail> untried = this.pending.subList(this.position, this.pending.size())
 				.stream()
 				.map(Outgoing::email)
