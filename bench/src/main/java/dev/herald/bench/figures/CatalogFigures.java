@@ -131,12 +131,12 @@ public final class CatalogFigures {
 		Service catalog = this.system.startService("catalog-service", "--spring.mongodb.database=" + LIVE_DATABASE);
 		List<String> bodies = batches(new RecordFactory(7), 50);
 		// Not counted: the services' code is compiled by the JIT under load first.
-		posting(ingest, catalog, bodies, SUSTAINED, Duration.ofMillis(this.options.scaled(10_000)));
+		posting(ingest, catalog, bodies, SUSTAINED, Duration.ofMillis(this.options.scaled(6_000)));
 		// At half of R2 the catalog falls behind for as long as posting goes on: a short
 		// spell shows it, and keeps the backlog (and the in-memory database) small.
 		latency(table, ingest, catalog, bodies, halfOfR2, "(half of R2)", this.options.scaled(5_000));
 		latency(table, ingest, catalog, bodies, SUSTAINED, "(well within what ingest and catalog sustain here)",
-				this.options.scaled(10_000));
+				this.options.scaled(6_000));
 		this.system.stopService("catalog-service");
 		try (MongoClient mongo = MongoClients.create(this.system.mongoUri())) {
 			mongo.getDatabase(LIVE_DATABASE).drop();

@@ -83,7 +83,7 @@ public final class IngestFigures {
 		new EventProducer(this.system.kafkaBootstrapServers()).createTopic(topic, 6);
 		int recordSize = EventSizes.meanValueSize(this.system.kafkaBootstrapServers(), TOPIC, 2000);
 		Path log = this.system.directory().resolve("producer-performance-" + rep + ".log");
-		return ProducerPerformanceRun.run(this.system.kafkaBootstrapServers(), topic, this.options.scaled(600_000),
+		return ProducerPerformanceRun.run(this.system.kafkaBootstrapServers(), topic, this.options.scaled(400_000),
 				recordSize, log);
 	}
 

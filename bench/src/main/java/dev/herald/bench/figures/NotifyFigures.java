@@ -178,7 +178,7 @@ public final class NotifyFigures {
 		Figure p99 = table.add(Figure.alone("L2 p99", "the same, 99th percentile", "ms"));
 		posting("L2-warm-up-", perSecond, Duration.ofMillis(this.options.scaled(5_000)));
 		for (int rep = 0; rep < this.options.repetitions(); rep++) {
-			posting("L2-r" + rep + "-", perSecond, Duration.ofMillis(this.options.scaled(8_000))).addTo(p50, p99,
+			posting("L2-r" + rep + "-", perSecond, Duration.ofMillis(this.options.scaled(6_000))).addTo(p50, p99,
 					"alerts", Duration.ofMinutes(2));
 		}
 	}
