@@ -18,6 +18,8 @@ final class Drain {
 	/** The share of the backlog done before the measurement starts. */
 	static final double SKIPPED = 0.2;
 
+	private static final Duration SAMPLING = Duration.ofMillis(200);
+
 	private Drain() {
 	}
 
@@ -59,18 +61,33 @@ final class Drain {
 	 * @param timeout the longest wait
 	 */
 	static void await(DoubleSupplier count, double target, Duration timeout) {
+		await(count, target, timeout, SAMPLING);
+	}
+
+	/**
+	 * Waits until a count reaches a value, reading it at the given interval.
+	 * @param count reads the count
+	 * @param target the value
+	 * @param timeout the longest wait
+	 * @param every how often the count is read
+	 */
+	static void await(DoubleSupplier count, double target, Duration timeout, Duration every) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (count.getAsDouble() < target) {
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException("Count stayed below " + target + " for " + timeout);
 			}
-			pause();
+			pause(every);
 		}
 	}
 
 	private static void pause() {
+		pause(SAMPLING);
+	}
+
+	private static void pause(Duration every) {
 		try {
-			Thread.sleep(200);
+			Thread.sleep(every.toMillis());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -146,7 +146,7 @@ public final class SearchLoadFigures {
 				long ended = System.nanoTime();
 				behind[0] = Math.max(0, target - stored.getAsDouble());
 				searching.set(untilStored);
-				awaitStored(stored, target);
+				Drain.await(stored, target, Duration.ofMinutes(5), Duration.ofMillis(20));
 				behind[1] = (System.nanoTime() - ended) / 1e6;
 			}
 			catch (RuntimeException ex) {
@@ -163,23 +163,6 @@ public final class SearchLoadFigures {
 			throw failure.get();
 		}
 		return load.behind(behind[0], behind[1]);
-	}
-
-	/** Waits for the catalog to store a count of records, looking every 20 ms. */
-	private static void awaitStored(DoubleSupplier stored, double target) {
-		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-		while (stored.getAsDouble() < target) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("The catalog stored fewer than " + target + " records in 5 minutes");
-			}
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
 	}
 
 	private Load search(String catalogUrl, BooleanSupplier searching) {

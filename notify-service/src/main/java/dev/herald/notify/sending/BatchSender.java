@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -25,6 +24,7 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -75,12 +75,9 @@ class BatchSender implements DisposableBean {
 		this.clock = clock;
 		this.lease = properties.delivery().lease();
 		this.recordEvery = properties.delivery().recordEvery();
-		AtomicInteger threads = new AtomicInteger();
-		this.recorders = Executors.newFixedThreadPool(properties.delivery().concurrency(), (task) -> {
-			Thread thread = new Thread(task, "outcome-recorder-" + threads.getAndIncrement());
-			thread.setDaemon(true);
-			return thread;
-		});
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("outcome-recorder-");
+		threads.setDaemon(true);
+		this.recorders = Executors.newFixedThreadPool(properties.delivery().concurrency(), threads);
 	}
 
 	@Override
