@@ -3,25 +3,22 @@ package dev.herald.notify.sending;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import dev.herald.notify.NotifyProperties;
 import dev.herald.notify.ledger.Outbox;
 import dev.herald.notify.ledger.PendingEmail;
 import dev.herald.notify.relay.SmtpFailure;
-import dev.herald.notify.sending.OutcomeRecorder.Tried;
 import dev.herald.platform.tracing.RecordSpans;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -29,7 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends one batch of emails for one sender: claims them (an email another sender holds is
- * left to it), prepares them, and sends them in order over the sender's connection.
+ * left to it), prepares them, and sends them in order over the sender's connection. Their
+ * messages are written in the background, in the same order: each email goes as soon as
+ * its own is written, while the next are being written.
  * <p>
  * The claim is a lease in the outbox, renewed whenever less than half of it is left, so
  * an email is never sent by a sender whose lease might have ended; a renewal that finds
@@ -65,6 +64,9 @@ class BatchSender implements DisposableBean {
 	// One thread per sender: each sender has at most one record being written.
 	private final ExecutorService recorders;
 
+	// One thread per sender: each sender writes the messages of one batch at a time.
+	private final ExecutorService writers;
+
 	BatchSender(Outbox outbox, EmailPreparer preparer, OutcomeRecorder recorder, SendRate rate, Clock clock,
 			NotifyProperties properties, RecordSpans spans) {
 		this.spans = spans;
@@ -75,13 +77,19 @@ class BatchSender implements DisposableBean {
 		this.clock = clock;
 		this.lease = properties.delivery().lease();
 		this.recordEvery = properties.delivery().recordEvery();
-		CustomizableThreadFactory threads = new CustomizableThreadFactory("outcome-recorder-");
-		threads.setDaemon(true);
-		this.recorders = Executors.newFixedThreadPool(properties.delivery().concurrency(), threads);
+		this.recorders = pool("outcome-recorder-", properties.delivery().concurrency());
+		this.writers = pool("email-writer-", properties.delivery().concurrency());
+	}
+
+	private static ExecutorService pool(String prefix, int threads) {
+		CustomizableThreadFactory factory = new CustomizableThreadFactory(prefix);
+		factory.setDaemon(true);
+		return Executors.newFixedThreadPool(threads, factory);
 	}
 
 	@Override
 	public void destroy() throws InterruptedException {
+		this.writers.shutdownNow();
 		this.recorders.shutdown();
 		this.recorders.awaitTermination(this.lease.toMillis(), TimeUnit.MILLISECONDS);
 	}
@@ -101,15 +109,20 @@ class BatchSender implements DisposableBean {
 		if (claimed.isEmpty()) {
 			return 0;
 		}
-		Batch batch = new Batch(this.preparer.prepare(claimed, now), owner);
+		HeldBatch batch = new HeldBatch(this.preparer.prepare(claimed, now, this.writers), owner, this.outbox,
+				this.clock, this.lease, new OutcomeWrites(this.recorder, this.recorders, this.clock, this.recordEvery));
 		try {
 			while (batch.hasNext()) {
 				if (!batch.renewIfDue()) {
 					continue;
 				}
-				this.rate.acquire();
 				Outgoing next = batch.next();
-				SmtpFailure failure = send(next, connection);
+				MimeMessage message = written(next);
+				if (message == null) {
+					continue;
+				}
+				this.rate.acquire();
+				SmtpFailure failure = send(next, message, connection);
 				batch.tried(next, failure);
 				if (failure != null && failure.kind() == SmtpFailure.Kind.RELAY) {
 					break;
@@ -119,19 +132,33 @@ class BatchSender implements DisposableBean {
 		finally {
 			batch.finish();
 		}
-		return batch.triedCount;
+		return batch.triedCount();
+	}
+
+	/**
+	 * The message of an email, once written; an email whose message cannot be written is
+	 * settled as failed.
+	 */
+	private MimeMessage written(Outgoing email) throws InterruptedException {
+		try {
+			return email.message().await();
+		}
+		catch (MessagingException | RuntimeException ex) {
+			this.preparer.unwritable(email, ex, this.clock.instant());
+			return null;
+		}
 	}
 
 	/**
 	 * Sends one email in its span: a child of its record's match, or for a digest a new
 	 * trace linking the matches of the records it carries.
 	 */
-	private SmtpFailure send(Outgoing email, SmtpConnection connection) {
+	private SmtpFailure send(Outgoing email, MimeMessage message, SmtpConnection connection) {
 		Span span = this.spans.forRecords(SEND_SPAN, email.traceParents())
 			.tag("herald.email.kind", email.email().kind().name().toLowerCase(Locale.ROOT))
 			.tag("herald.email.records", String.valueOf(email.records().size()));
 		try (Tracer.SpanInScope scope = this.spans.inScope(span)) {
-			SmtpFailure failure = connection.send(email.message());
+			SmtpFailure failure = connection.send(message);
 			if (failure != null) {
 				span.tag("smtp.reply.code", String.valueOf(failure.code()));
 				span.error(new IllegalStateException(failure.reply()));
@@ -141,81 +168,6 @@ class BatchSender implements DisposableBean {
 		finally {
 			span.end();
 		}
-	}
-
-	/** The emails of one batch as the sender holds them. */
-	private final class Batch {
-
-		private final List<Outgoing> pending;
-
-		private final String owner;
-
-		private final OutcomeWrites outcomes = new OutcomeWrites(BatchSender.this.recorder, BatchSender.this.recorders,
-				BatchSender.this.clock, BatchSender.this.recordEvery);
-
-		private Instant leaseUntil;
-
-		private int position;
-
-		private int triedCount;
-
-		Batch(List<Outgoing> ready, String owner) {
-			this.pending = new ArrayList<>(ready);
-			this.owner = owner;
-			this.leaseUntil = ready.stream()
-				.map((outgoing) -> outgoing.email().leaseUntil())
-				.min(Instant::compareTo)
-				.orElse(Instant.EPOCH);
-		}
-
-		boolean hasNext() {
-			return this.position < this.pending.size();
-		}
-
-		Outgoing next() {
-			return this.pending.get(this.position++);
-		}
-
-		/**
-		 * Renews the lease of the emails not yet tried when less than half of it is left.
-		 * @return whether the next email is still held
-		 */
-		boolean renewIfDue() {
-			Instant now = BatchSender.this.clock.instant();
-			if (Duration.between(now, this.leaseUntil).compareTo(BatchSender.this.lease.dividedBy(2)) > 0) {
-				return true;
-			}
-			this.outcomes.start();
-			List<Outgoing> rest = this.pending.subList(this.position, this.pending.size());
-			Map<String, PendingEmail> renewed = BatchSender.this.outbox
-				.renew(rest.stream().map(Outgoing::email).toList(), this.owner, now.plus(BatchSender.this.lease))
-				.stream()
-				.collect(Collectors.toMap(PendingEmail::id, Function.identity()));
-			List<Outgoing> held = rest.stream()
-				.filter((outgoing) -> renewed.containsKey(outgoing.email().id()))
-				.map((outgoing) -> outgoing.with(renewed.get(outgoing.email().id())))
-				.toList();
-			rest.clear();
-			this.pending.addAll(held);
-			this.leaseUntil = now.plus(BatchSender.this.lease);
-			return hasNext();
-		}
-
-		void tried(Outgoing outgoing, SmtpFailure failure) {
-			this.triedCount++;
-			this.outcomes.add(new Tried(outgoing, failure));
-		}
-
-		/** Records what was tried and releases what was not. */
-		void finish() {
-			this.outcomes.finish();
-			List<PendingEmail> untried = this.pending.subList(this.position, this.pending.size())
-				.stream()
-				.map(Outgoing::email)
-				.toList();
-			BatchSender.this.outbox.release(untried, PendingEmail::dueAt, null, false);
-		}
-
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -23,7 +24,6 @@ import dev.herald.notify.schedule.Slot;
 import dev.herald.notify.subscription.Subscriber;
 import dev.herald.notify.subscription.SubscriberStore;
 import dev.herald.platform.logging.Masking;
-import jakarta.mail.MessagingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,12 +70,15 @@ class EmailPreparer {
 	}
 
 	/**
-	 * Prepares claimed emails; those that are not to be sent now are settled here.
+	 * Prepares claimed emails; those that are not to be sent now are settled here. Their
+	 * messages are written afterwards, in order, on the given executor, so that the first
+	 * can be sent while the others are written.
 	 * @param claimed emails the caller holds
 	 * @param now the current time
+	 * @param writers where the messages are written
 	 * @return the emails to send, in the order given
 	 */
-	List<Outgoing> prepare(List<PendingEmail> claimed, Instant now) {
+	List<Outgoing> prepare(List<PendingEmail> claimed, Instant now, Executor writers) {
 		Map<String, Subscriber> subscribersById = this.subscribers
 			.findAllById(claimed.stream().map(PendingEmail::subscriberId).collect(Collectors.toSet()))
 			.stream()
@@ -113,6 +116,7 @@ class EmailPreparer {
 				outgoing.add(ready);
 			}
 		}
+		Draft.writeInOrder(outgoing.stream().map(Outgoing::message).toList(), writers);
 		return outgoing;
 	}
 
@@ -146,17 +150,22 @@ class EmailPreparer {
 			return null;
 		}
 		List<String> records = sendable.stream().map(RecordSnapshot::id).toList();
-		try {
-			return new Outgoing(email, subscriber, records, this.writer.write(email, subscriber, sendable, searches),
-					sendable.stream().map(RecordSnapshot::traceParent).toList());
-		}
-		catch (MessagingException | RuntimeException ex) {
-			logger.warn("Cannot write email {}", email.id(), Masking.exception(ex));
-			settle(email, records, DeliveryStatus.FAILED, "cannot write the email: " + Masking.text(ex.getMessage()),
-					now);
-			this.metrics.emailFailed("invalid");
-			return null;
-		}
+		return new Outgoing(email, subscriber, records,
+				Draft.of(() -> this.writer.write(email, subscriber, sendable, searches)),
+				sendable.stream().map(RecordSnapshot::traceParent).toList());
+	}
+
+	/**
+	 * Settles an email whose message cannot be written: it fails, and is not tried again.
+	 * @param outgoing the email, as its sender holds it now
+	 * @param failure why its message cannot be written
+	 * @param now the current time
+	 */
+	void unwritable(Outgoing outgoing, Exception failure, Instant now) {
+		logger.warn("Cannot write email {}", outgoing.email().id(), Masking.exception(failure));
+		settle(outgoing.email(), outgoing.records(), DeliveryStatus.FAILED,
+				"cannot write the email: " + Masking.text(failure.getMessage()), now);
+		this.metrics.emailFailed("invalid");
 	}
 
 	/** An email that will not be sent: its entries say why, and it leaves the outbox. */

@@ -5,20 +5,19 @@ import java.util.List;
 import dev.herald.notify.ledger.Delivery;
 import dev.herald.notify.ledger.PendingEmail;
 import dev.herald.notify.subscription.Subscriber;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * An email ready to go: the claimed outbox entry, its recipient, the records it carries
- * now and its message.
+ * now and its message, being written.
  *
  * @param email the email as its sender last changed it
  * @param subscriber the recipient
  * @param records the records in the message
- * @param message the message
+ * @param message the message, written while the emails before it are sent
  * @param traceParents the W3C trace context of each record's match, which the send
  * continues
  */
-record Outgoing(PendingEmail email, Subscriber subscriber, List<String> records, MimeMessage message,
+record Outgoing(PendingEmail email, Subscriber subscriber, List<String> records, Draft message,
 		List<String> traceParents) {
 
 	/**

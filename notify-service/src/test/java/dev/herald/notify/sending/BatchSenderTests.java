@@ -19,6 +19,9 @@ import dev.herald.notify.ledger.PendingEmail;
 import dev.herald.notify.schedule.EmailKind;
 import dev.herald.notify.sending.OutcomeRecorder.Tried;
 import dev.herald.platform.tracing.RecordSpans;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,16 +30,19 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 
 /**
- * How a sender records what it sent: while it goes on sending, with at most one record
- * being written, and all of a batch recorded before {@code send} returns. The outbox,
- * preparer, recorder and connection are this unit's boundary.
+ * How a sender sends and records a batch: each email as soon as its message is written,
+ * while the next are written; outcomes recorded while it goes on sending, with at most
+ * one record being written, and all of a batch recorded before {@code send} returns. The
+ * outbox, preparer, recorder and connection are this unit's boundary.
  */
 class BatchSenderTests {
 
@@ -103,7 +109,8 @@ class BatchSenderTests {
 			return null;
 		}).when(this.recorder).record(anyList(), any());
 		given(this.outbox.claim(anyList(), eq("sender"), eq(NOW), any())).willReturn(batch);
-		given(this.preparer.prepare(batch, NOW)).willReturn(batch.stream().map(BatchSenderTests::outgoing).toList());
+		given(this.preparer.prepare(eq(batch), eq(NOW), any()))
+			.willReturn(batch.stream().map(BatchSenderTests::outgoing).toList());
 		given(this.connection.send(any())).willAnswer((invocation) -> {
 			this.sent.incrementAndGet();
 			return null;
@@ -117,6 +124,80 @@ class BatchSenderTests {
 		assertThat(this.sent).hasValue(2 * RECORD_EVERY);
 		assertThat(this.records).containsExactly(List.of("e0", "e1", "e2", "e3", "e4", "e5"));
 		then(this.outbox).should().release(eq(batch.subList(6, 10)), any(), eq(null), eq(false));
+	}
+
+	@Test
+	void senderShouldSendAnEmailOnceItsMessageIsWrittenWhileTheNextAreStillBeingWritten() throws Exception {
+		List<PendingEmail> batch = emails(3);
+		CountDownLatch firstSent = new CountDownLatch(1);
+		List<String> order = new CopyOnWriteArrayList<>();
+		given(this.outbox.claim(anyList(), eq("sender"), eq(NOW), any())).willReturn(batch);
+		given(this.preparer.prepare(eq(batch), eq(NOW), any())).willAnswer((invocation) -> {
+			List<Outgoing> outgoing = batch.stream().map((email) -> outgoing(email, Draft.of(() -> {
+				// The second message is written only once the first has been sent.
+				if (!email.id().equals("e0") && !awaited(firstSent)) {
+					throw new IllegalStateException("The first email was not sent while the second was written");
+				}
+				order.add("written " + email.id());
+				return message(email.id());
+			}))).toList();
+			Draft.writeInOrder(outgoing.stream().map(Outgoing::message).toList(), invocation.getArgument(2));
+			return outgoing;
+		});
+		given(this.connection.send(any())).willAnswer((invocation) -> {
+			order.add("sent " + emailOf(invocation.getArgument(0)));
+			firstSent.countDown();
+			return null;
+		});
+
+		assertThat(this.sender.send(ids(batch), "sender", this.connection)).isEqualTo(3);
+
+		// Each email went once its message was written, and the first before the second
+		// was written.
+		assertThat(order.stream().filter((step) -> step.startsWith("sent"))).containsExactly("sent e0", "sent e1",
+				"sent e2");
+		assertThat(order).containsSubsequence("written e0", "sent e0", "written e1", "sent e1")
+			.containsSubsequence("written e2", "sent e2");
+		then(this.preparer).should(never()).unwritable(any(), any(), any());
+	}
+
+	@Test
+	void emailWhoseMessageCannotBeWrittenShouldBeSettledAsFailedAndTheBatchGoOn() throws Exception {
+		List<PendingEmail> batch = emails(3);
+		IllegalStateException refused = new IllegalStateException("Illegal address");
+		given(this.outbox.claim(anyList(), eq("sender"), eq(NOW), any())).willReturn(batch);
+		given(this.preparer.prepare(eq(batch), eq(NOW), any())).willAnswer((invocation) -> {
+			List<Outgoing> outgoing = batch.stream().map((email) -> outgoing(email, Draft.of(() -> {
+				if (email.id().equals("e1")) {
+					throw refused;
+				}
+				return message(email.id());
+			}))).toList();
+			Draft.writeInOrder(outgoing.stream().map(Outgoing::message).toList(), invocation.getArgument(2));
+			return outgoing;
+		});
+		List<String> sentEmails = new CopyOnWriteArrayList<>();
+		given(this.connection.send(any())).willAnswer((invocation) -> {
+			sentEmails.add(emailOf(invocation.getArgument(0)));
+			return null;
+		});
+		recordInto(this.records);
+
+		assertThat(this.sender.send(ids(batch), "sender", this.connection)).isEqualTo(2);
+
+		assertThat(sentEmails).containsExactly("e0", "e2");
+		then(this.preparer).should()
+			.unwritable(argThat((outgoing) -> outgoing.email().id().equals("e1")), eq(refused), eq(NOW));
+		assertThat(this.records.stream().flatMap(List::stream)).containsExactly("e0", "e2");
+		then(this.outbox).should().release(eq(List.of()), any(), eq(null), eq(false));
+	}
+
+	private void recordInto(List<List<String>> written) {
+		doAnswer((invocation) -> {
+			List<Tried> tried = invocation.getArgument(0);
+			written.add(tried.stream().map((attempt) -> attempt.email().email().id()).toList());
+			return null;
+		}).when(this.recorder).record(anyList(), any());
 	}
 
 	private int send(List<PendingEmail> batch) {
@@ -141,7 +222,7 @@ class BatchSenderTests {
 			List<String> ids = invocation.getArgument(0);
 			return emails(ids.size());
 		});
-		given(this.preparer.prepare(anyList(), eq(NOW))).willAnswer((invocation) -> {
+		given(this.preparer.prepare(anyList(), eq(NOW), any())).willAnswer((invocation) -> {
 			List<PendingEmail> claimed = invocation.getArgument(0);
 			return claimed.stream().map(BatchSenderTests::outgoing).toList();
 		});
@@ -163,7 +244,41 @@ class BatchSenderTests {
 	}
 
 	private static Outgoing outgoing(PendingEmail email) {
-		return new Outgoing(email, null, email.records(), null, List.of());
+		return outgoing(email, Draft.written(message(email.id())));
+	}
+
+	private static Outgoing outgoing(PendingEmail email, Draft draft) {
+		return new Outgoing(email, null, email.records(), draft, List.of());
+	}
+
+	private static boolean awaited(CountDownLatch latch) {
+		try {
+			return latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private static MimeMessage message(String emailId) {
+		try {
+			MimeMessage message = new MimeMessage((Session) null);
+			message.setHeader("X-Email", emailId);
+			return message;
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String emailOf(MimeMessage message) {
+		try {
+			return message.getHeader("X-Email", null);
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }
