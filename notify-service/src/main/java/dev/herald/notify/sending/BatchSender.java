@@ -89,7 +89,8 @@ class BatchSender implements DisposableBean {
 
 	@Override
 	public void destroy() throws InterruptedException {
-		this.writers.shutdownNow();
+		// Writes already queued still run, so that no sender waits for ever on a draft.
+		this.writers.shutdown();
 		this.recorders.shutdown();
 		this.recorders.awaitTermination(this.lease.toMillis(), TimeUnit.MILLISECONDS);
 	}
