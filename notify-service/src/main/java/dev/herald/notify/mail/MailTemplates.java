@@ -18,6 +18,10 @@ import org.springframework.stereotype.Component;
  * Renders email bodies from the templates under {@code mail/}: {@code <name>.txt} in TEXT
  * mode and {@code <name>.html} in HTML mode, where every value is escaped. This engine is
  * separate from the one that renders web pages.
+ * <p>
+ * Besides its own variables, every template sees {@code lang}, the language of the locale
+ * it is rendered in (for {@code <html lang>}): a plain variable costs a map lookup, where
+ * {@code #locale.language} is a reflective call at every render.
  */
 @Component
 class MailTemplates {
@@ -37,6 +41,7 @@ class MailTemplates {
 
 	RenderedBody render(String name, Map<String, Object> variables, Locale locale) {
 		Context context = new Context(locale, variables);
+		context.setVariable("lang", locale.getLanguage());
 		return new RenderedBody(this.engine.process(name + ".txt", context),
 				this.engine.process(name + ".html", context));
 	}
