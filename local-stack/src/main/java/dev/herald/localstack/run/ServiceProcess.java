@@ -2,13 +2,7 @@ package dev.herald.localstack.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,8 +41,6 @@ import dev.herald.platform.process.SupervisorWatch;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-	private static final Pattern STATUS_UP = Pattern.compile("\"status\"\\s*:\\s*\"UP\"");
-
 	private static final Duration PROBE_INTERVAL = Duration.ofMillis(250);
 
 	/**
@@ -56,10 +48,6 @@ public final class ServiceProcess implements AutoCloseable {
 	 * take a while to tear a JVM down.
 	 */
 	private static final Duration KILL_TIMEOUT = Duration.ofMinutes(2);
-
-	private static final int LOG_TAIL_LINES = 30;
-
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final String name;
 
@@ -69,7 +57,7 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private final Path workingDirectory;
 
-	private final Path logFile;
+	private final ProcessLog log;
 
 	private final Readiness readiness;
 
@@ -77,14 +65,12 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private Process process;
 
-	private long logOffset;
-
 	private ServiceProcess(Builder builder) {
 		this.name = builder.name;
 		this.command = List.copyOf(builder.command());
 		this.environment = Map.copyOf(builder.environment);
 		this.workingDirectory = builder.workingDirectory;
-		this.logFile = builder.logFile;
+		this.log = new ProcessLog(builder.logFile);
 		this.readiness = builder.readiness;
 		this.gracePeriod = builder.gracePeriod;
 	}
@@ -147,11 +133,10 @@ public final class ServiceProcess implements AutoCloseable {
 			return this;
 		}
 		try {
-			Files.createDirectories(this.logFile.toAbsolutePath().getParent());
-			this.logOffset = Files.exists(this.logFile) ? Files.size(this.logFile) : 0;
+			this.log.markStart();
 			ProcessBuilder builder = new ProcessBuilder(this.command).directory(this.workingDirectory.toFile())
 				.redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.logFile.toFile()));
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.file().toFile()));
 			builder.environment().putAll(this.environment);
 			// A service ends when this process does, however it ends (see the platform's
 			// SupervisorWatch).
@@ -180,12 +165,12 @@ public final class ServiceProcess implements AutoCloseable {
 			if (current == null || !current.isAlive()) {
 				String exit = (current != null) ? " with code " + describeExit(current.exitValue()) : "";
 				throw new ServiceProcessException(this.name + " (pid " + ((current != null) ? current.pid() : "none")
-						+ ") exited" + exit + " before it was ready" + memoryAvailable() + "; see its log: "
-						+ this.logFile + logTail());
+						+ ") exited" + exit + " before it was ready" + ProcessLog.memoryAvailable() + "; see its log: "
+						+ this.log.file() + this.log.tail());
 			}
 			if (Instant.now().isAfter(deadline)) {
-				throw new ServiceProcessException(this.name + " was not ready (" + this.readiness.describe()
-						+ ") within " + timeout.toSeconds() + " s; see its log: " + this.logFile + logTail());
+				throw new ServiceProcessException(this.name + " was not ready (" + this.readiness.description()
+						+ ") within " + timeout.toSeconds() + " s; see its log: " + this.log.file() + this.log.tail());
 			}
 			sleep(PROBE_INTERVAL);
 		}
@@ -221,7 +206,7 @@ public final class ServiceProcess implements AutoCloseable {
 	 * @return whether the process is alive and ready now
 	 */
 	public boolean isReady() {
-		return isAlive() && this.readiness.test(this);
+		return isAlive() && this.readiness.test(this.log);
 	}
 
 	/**
@@ -320,7 +305,7 @@ public final class ServiceProcess implements AutoCloseable {
 	 * @return the log file
 	 */
 	public Path logFile() {
-		return this.logFile;
+		return this.log.file();
 	}
 
 	/**
@@ -333,51 +318,11 @@ public final class ServiceProcess implements AutoCloseable {
 
 	@Override
 	public String toString() {
-		return this.name + " (log " + this.logFile + ")";
+		return this.name + " (log " + this.log.file() + ")";
 	}
 
 	private synchronized Process current() {
 		return this.process;
-	}
-
-	private synchronized long logOffset() {
-		return this.logOffset;
-	}
-
-	/**
-	 * The last lines the current process wrote, to show in a message where its log file
-	 * cannot be read (a CI report).
-	 */
-	private String logTail() {
-		try {
-			byte[] log = Files.readAllBytes(this.logFile);
-			int from = (int) Math.min(logOffset(), log.length);
-			List<String> lines = new String(log, from, log.length - from, StandardCharsets.UTF_8).lines().toList();
-			if (lines.isEmpty()) {
-				return "; it wrote nothing";
-			}
-			List<String> tail = lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size());
-			return "; its last lines:\n  " + String.join("\n  ", tail);
-		}
-		catch (IOException ex) {
-			return "";
-		}
-	}
-
-	/**
-	 * The machine's available memory, where Linux tells it: a process killed by the
-	 * out-of-memory killer leaves no other trace in its own log.
-	 */
-	private static String memoryAvailable() {
-		try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
-			return lines.filter((line) -> line.startsWith("MemAvailable:"))
-				.findFirst()
-				.map((line) -> " (machine memory available now: " + line.replaceAll("\\D+", "") + " kB)")
-				.orElse("");
-		}
-		catch (IOException | UncheckedIOException ex) {
-			return "";
-		}
 	}
 
 	/**
@@ -416,106 +361,6 @@ public final class ServiceProcess implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new ServiceProcessException("Interrupted while waiting for a process", ex);
 		}
-	}
-
-	/**
-	 * How a process shows that it is ready.
-	 */
-	private interface Readiness {
-
-		boolean test(ServiceProcess process);
-
-		String describe();
-
-		static Readiness healthUrl(URI url) {
-			return new Readiness() {
-
-				@Override
-				public boolean test(ServiceProcess process) {
-					try {
-						HttpResponse<String> response = http.send(
-								HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).GET().build(),
-								HttpResponse.BodyHandlers.ofString());
-						return response.statusCode() == 200 && STATUS_UP.matcher(response.body()).find();
-					}
-					catch (IOException ex) {
-						return false;
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-						return false;
-					}
-				}
-
-				@Override
-				public String describe() {
-					return "status UP at " + url;
-				}
-
-			};
-		}
-
-		static Readiness portOpen(int port) {
-			return new Readiness() {
-
-				@Override
-				public boolean test(ServiceProcess process) {
-					try (Socket socket = new Socket()) {
-						socket.connect(new InetSocketAddress("localhost", port), 1000);
-						return true;
-					}
-					catch (IOException ex) {
-						return false;
-					}
-				}
-
-				@Override
-				public String describe() {
-					return "listening on port " + port;
-				}
-
-			};
-		}
-
-		static Readiness logLine(String text) {
-			return new Readiness() {
-
-				@Override
-				public boolean test(ServiceProcess process) {
-					try {
-						byte[] log = Files.readAllBytes(process.logFile);
-						int from = (int) Math.min(process.logOffset(), log.length);
-						return new String(log, from, log.length - from, StandardCharsets.UTF_8).contains(text);
-					}
-					catch (IOException ex) {
-						return false;
-					}
-				}
-
-				@Override
-				public String describe() {
-					return "\"" + text + "\" in its log";
-				}
-
-			};
-		}
-
-		static Readiness started() {
-			return new Readiness() {
-
-				@Override
-				public boolean test(ServiceProcess process) {
-					return true;
-				}
-
-				@Override
-				public String describe() {
-					return "started";
-				}
-
-			};
-		}
-
 	}
 
 	/**
