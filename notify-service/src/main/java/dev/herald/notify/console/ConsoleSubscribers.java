@@ -13,6 +13,7 @@ import dev.herald.notify.ratelimit.ClientAddresses;
 import dev.herald.notify.subscription.Subscriber;
 import dev.herald.notify.subscription.SubscriberStatus;
 import dev.herald.notify.subscription.SubscriberStore;
+import dev.herald.notify.subscription.Suppression;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
@@ -41,6 +42,8 @@ class ConsoleSubscribers {
 
 	private final SubscriberStore subscribers;
 
+	private final Suppression suppression;
+
 	private final DeliveryLedger ledger;
 
 	private final Outbox outbox;
@@ -51,9 +54,10 @@ class ConsoleSubscribers {
 
 	private final Clock clock;
 
-	ConsoleSubscribers(SubscriberStore subscribers, DeliveryLedger ledger, Outbox outbox, ConsoleAudit audit,
-			ClientAddresses clients, Clock clock) {
+	ConsoleSubscribers(SubscriberStore subscribers, Suppression suppression, DeliveryLedger ledger, Outbox outbox,
+			ConsoleAudit audit, ClientAddresses clients, Clock clock) {
 		this.subscribers = subscribers;
+		this.suppression = suppression;
 		this.ledger = ledger;
 		this.outbox = outbox;
 		this.audit = audit;
@@ -103,13 +107,13 @@ class ConsoleSubscribers {
 	@PostMapping("/console/subscribers/{subscriberId}/suppress")
 	String suppress(@PathVariable UUID subscriberId, Principal operator, HttpServletRequest request,
 			RedirectAttributes redirect) {
-		return act(subscriberId, "suppress", this.subscribers::suppress, operator, request, redirect);
+		return act(subscriberId, "suppress", this.suppression::suppress, operator, request, redirect);
 	}
 
 	@PostMapping("/console/subscribers/{subscriberId}/reactivate")
 	String reactivate(@PathVariable UUID subscriberId, Principal operator, HttpServletRequest request,
 			RedirectAttributes redirect) {
-		return act(subscriberId, "reactivate", this.subscribers::reactivate, operator, request, redirect);
+		return act(subscriberId, "reactivate", this.suppression::reactivate, operator, request, redirect);
 	}
 
 	@PostMapping("/console/subscribers/{subscriberId}/revoke-links")

@@ -24,7 +24,7 @@ import dev.herald.notify.schedule.Schedule;
 import dev.herald.notify.schedule.Slot;
 import dev.herald.notify.sending.DeliveryHints;
 import dev.herald.notify.subscription.Follower;
-import dev.herald.notify.subscription.SubscriberStore;
+import dev.herald.notify.subscription.Followers;
 
 import org.springframework.stereotype.Component;
 
@@ -41,7 +41,7 @@ class RecordMatcher {
 
 	private static final int MAX_ENTRIES = 10_000;
 
-	private final SubscriberStore subscribers;
+	private final Followers followers;
 
 	private final DeliveryLedger ledger;
 
@@ -61,11 +61,11 @@ class RecordMatcher {
 
 	private final NotifyProperties properties;
 
-	RecordMatcher(SubscriberStore subscribers, DeliveryLedger ledger, EntryScheduler scheduler, RecordSnapshots records,
+	RecordMatcher(Followers followers, DeliveryLedger ledger, EntryScheduler scheduler, RecordSnapshots records,
 			BurstCounts bursts, SavedSearchIndex searches, DeliveryHints hints, NotifyMetrics metrics, Clock clock,
 			NotifyProperties properties) {
 		this.searches = searches;
-		this.subscribers = subscribers;
+		this.followers = followers;
 		this.ledger = ledger;
 		this.scheduler = scheduler;
 		this.records = records;
@@ -105,7 +105,7 @@ class RecordMatcher {
 			String after = null;
 			List<Follower> page;
 			do {
-				page = this.subscribers.findActiveFollowing(topics, after, pageSize);
+				page = this.followers.findActiveFollowing(topics, after, pageSize);
 				if (!page.isEmpty()) {
 					schedule(published, page,
 							(record, subscriber) -> subscriber.followsAny(record.topics()) ? Match.TOPIC : null, now);
@@ -121,7 +121,7 @@ class RecordMatcher {
 			.distinct()
 			.toList();
 		for (int from = 0; from < searchers.size(); from += pageSize) {
-			List<Follower> page = this.subscribers
+			List<Follower> page = this.followers
 				.findActiveFollowers(searchers.subList(from, Math.min(searchers.size(), from + pageSize)));
 			// Who also follows one of the record's topics has it already.
 			schedule(published, page, (record, subscriber) -> {

@@ -19,7 +19,7 @@ import dev.herald.notify.search.SavedSearch;
 import dev.herald.notify.search.SearchDocument;
 import dev.herald.notify.search.SearchSyntax;
 import dev.herald.notify.subscription.SavedSearches;
-import dev.herald.notify.subscription.SubscriberStore;
+import dev.herald.notify.subscription.Followers;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
@@ -52,7 +52,7 @@ class SavedSearchIndex {
 
 	private static final int CHUNK = 2_000;
 
-	private final SubscriberStore subscribers;
+	private final Followers followers;
 
 	private final SearchSyntax syntax;
 
@@ -71,9 +71,9 @@ class SavedSearchIndex {
 
 	private int size;
 
-	SavedSearchIndex(SubscriberStore subscribers, SearchSyntax syntax, TextAnalyzer analyzer, NotifyMetrics metrics,
+	SavedSearchIndex(Followers followers, SearchSyntax syntax, TextAnalyzer analyzer, NotifyMetrics metrics,
 			Clock clock) {
-		this.subscribers = subscribers;
+		this.followers = followers;
 		this.metrics = metrics;
 		this.syntax = syntax;
 		this.analyzer = analyzer;
@@ -130,7 +130,7 @@ class SavedSearchIndex {
 		Instant since = this.lookedAt.equals(Instant.EPOCH) ? Instant.EPOCH : this.lookedAt.minus(MARGIN);
 		List<String> removed = new ArrayList<>();
 		List<MonitorQuery> added = new ArrayList<>();
-		for (SavedSearches subscriber : this.subscribers.findChangedSince(since)) {
+		for (SavedSearches subscriber : this.followers.findChangedSince(since)) {
 			Indexed before = this.indexed.get(subscriber.id());
 			if (before != null && Objects.equals(before.updatedAt(), subscriber.updatedAt())) {
 				continue;

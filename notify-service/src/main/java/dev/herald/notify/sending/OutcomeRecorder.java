@@ -11,7 +11,7 @@ import dev.herald.notify.ledger.DeliveryStatus;
 import dev.herald.notify.ledger.Outbox;
 import dev.herald.notify.ledger.PendingEmail;
 import dev.herald.notify.relay.SmtpFailure;
-import dev.herald.notify.subscription.SubscriberStore;
+import dev.herald.notify.subscription.Suppression;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +36,7 @@ class OutcomeRecorder {
 
 	private final Outbox outbox;
 
-	private final SubscriberStore subscribers;
+	private final Suppression suppression;
 
 	private final NotifyMetrics metrics;
 
@@ -44,11 +44,11 @@ class OutcomeRecorder {
 
 	private final NotifyProperties.Retry retry;
 
-	OutcomeRecorder(DeliveryLedger ledger, Outbox outbox, SubscriberStore subscribers, NotifyMetrics metrics,
+	OutcomeRecorder(DeliveryLedger ledger, Outbox outbox, Suppression suppression, NotifyMetrics metrics,
 			NotifyProperties properties) {
 		this.ledger = ledger;
 		this.outbox = outbox;
-		this.subscribers = subscribers;
+		this.suppression = suppression;
 		this.metrics = metrics;
 		this.delivery = properties.delivery();
 		this.retry = properties.retry();
@@ -68,7 +68,7 @@ class OutcomeRecorder {
 					Duration.between(email.email().dueAt(), now)));
 			sent.stream()
 				.filter((email) -> email.subscriber().permanentFailures() > 0)
-				.forEach((email) -> this.subscribers.clearFailures(email.subscriber().id()));
+				.forEach((email) -> this.suppression.clearFailures(email.subscriber().id()));
 		}
 		for (Tried attempt : tried) {
 			if (attempt.failure() != null) {
@@ -83,7 +83,7 @@ class OutcomeRecorder {
 			case RECIPIENT_REFUSED -> {
 				fail(outgoing, failure.reply(), now);
 				this.metrics.emailFailed("refused");
-				if (this.subscribers.recordPermanentFailure(email.subscriberId(), this.delivery.suppressAfter())) {
+				if (this.suppression.recordPermanentFailure(email.subscriberId(), this.delivery.suppressAfter())) {
 					logger.info("Suppressed subscriber {}: its address was refused {} times", email.subscriberId(),
 							this.delivery.suppressAfter());
 				}

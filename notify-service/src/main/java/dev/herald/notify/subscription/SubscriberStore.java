@@ -36,9 +36,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * Reads and changes subscribers. Every change is one atomic single-document operation
- * conditioned on the state it expects, so concurrent requests cannot corrupt a
- * subscriber.
+ * Subscribers' lifecycle (subscribe, confirm, change, unsubscribe) and lookups, and the
+ * collection's indexes. Every change is one atomic single-document operation conditioned
+ * on the state it expects, so concurrent requests cannot corrupt a subscriber. What
+ * matching reads is in {@link Followers}; suppression after failed deliveries in
+ * {@link Suppression}.
  */
 @Component
 public class SubscriberStore implements InitializingBean {
@@ -216,74 +218,6 @@ public class SubscriberStore implements InitializingBean {
 	}
 
 	/**
-	 * Count a permanent delivery failure, suppressing the subscriber when it reaches the
-	 * limit.
-	 * @param id the subscriber id
-	 * @param suppressAfter failures that suppress
-	 * @return whether the subscriber is now suppressed
-	 */
-	public boolean recordPermanentFailure(String id, int suppressAfter) {
-		Instant now = this.clock.instant();
-		Subscriber counted = modify(where("_id").is(id),
-				new Update().inc("permanentFailures", 1).set("updatedAt", now));
-		if (counted == null || counted.permanentFailures() < suppressAfter) {
-			return false;
-		}
-		this.mongo.updateFirst(query(where("_id").is(id).and("status").is(SubscriberStatus.ACTIVE)),
-				new Update().set("status", SubscriberStatus.SUPPRESSED).set("updatedAt", now), Subscriber.class);
-		return true;
-	}
-
-	/**
-	 * Forget the permanent failures of a subscriber whose email went through.
-	 * @param id the subscriber id
-	 */
-	public void clearFailures(String id) {
-		this.mongo.updateFirst(query(where("_id").is(id).and("permanentFailures").gt(0)),
-				new Update().set("permanentFailures", 0), Subscriber.class);
-	}
-
-	/**
-	 * One page of the active subscribers following any of the given topics, in id order,
-	 * with what matching needs of them: their topics and schedule.
-	 * @param topics topic slugs
-	 * @param afterId the last id of the previous page, or {@code null} for the first page
-	 * @param limit page size
-	 * @return the subscribers
-	 */
-	public List<Follower> findActiveFollowing(Collection<String> topics, String afterId, int limit) {
-		Criteria criteria = where("status").is(SubscriberStatus.ACTIVE).and("topics").in(topics);
-		if (afterId != null) {
-			criteria = criteria.and("_id").gt(afterId);
-		}
-		Query page = query(criteria).with(Sort.by("_id")).limit(limit);
-		page.fields().include("_id", "topics", "schedule");
-		return this.mongo.find(page, Follower.class, Subscriber.COLLECTION);
-	}
-
-	/**
-	 * Subscribers changed since an instant, with what saved searches need of them.
-	 * @param since the instant
-	 * @return their searches
-	 */
-	public List<SavedSearches> findChangedSince(Instant since) {
-		Query changed = query(where("updatedAt").gte(since));
-		changed.fields().include("_id", "status", "searches", "updatedAt");
-		return this.mongo.find(changed, SavedSearches.class, Subscriber.COLLECTION);
-	}
-
-	/**
-	 * The active subscribers among some.
-	 * @param ids subscriber ids
-	 * @return those active, as followers
-	 */
-	public List<Follower> findActiveFollowers(Collection<String> ids) {
-		Query active = query(where("_id").in(ids).and("status").is(SubscriberStatus.ACTIVE));
-		active.fields().include("_id", "topics", "schedule");
-		return this.mongo.find(active, Follower.class, Subscriber.COLLECTION);
-	}
-
-	/**
 	 * A subscriber by id.
 	 * @param id the id
 	 * @return the subscriber, if it exists
@@ -325,30 +259,6 @@ public class SubscriberStore implements InitializingBean {
 	}
 
 	/**
-	 * Stops alerts to a subscriber, as repeated permanent failures would; only a pending
-	 * or active subscriber can be suppressed.
-	 * @param id the subscriber
-	 * @return the subscriber suppressed, empty when there was none to suppress
-	 */
-	public Optional<Subscriber> suppress(String id) {
-		Instant now = this.clock.instant();
-		return Optional
-			.ofNullable(modify(where("_id").is(id).and("status").in(SubscriberStatus.ACTIVE, SubscriberStatus.PENDING),
-					new Update().set("status", SubscriberStatus.SUPPRESSED).set("updatedAt", now)));
-	}
-
-	/**
-	 * Lets a suppressed subscriber receive alerts again, its failures forgotten.
-	 * @param id the subscriber
-	 * @return the subscriber reactivated, empty when it was not suppressed
-	 */
-	public Optional<Subscriber> reactivate(String id) {
-		Instant now = this.clock.instant();
-		return Optional.ofNullable(modify(where("_id").is(id).and("status").is(SubscriberStatus.SUPPRESSED),
-				new Update().set("status", SubscriberStatus.ACTIVE).set("permanentFailures", 0).set("updatedAt", now)));
-	}
-
-	/**
 	 * Number of subscribers in each status.
 	 * @return counts, zero for a status without subscribers
 	 */
@@ -374,7 +284,15 @@ public class SubscriberStore implements InitializingBean {
 	}
 
 	private Subscriber modify(Criteria criteria, Update update) {
-		return this.mongo.findAndModify(query(criteria), update, FindAndModifyOptions.options().returnNew(true),
+		return modify(this.mongo, criteria, update);
+	}
+
+	/**
+	 * Changes one subscriber atomically if it matches.
+	 * @return the subscriber as changed, or {@code null} when none matched
+	 */
+	static Subscriber modify(MongoTemplate mongo, Criteria criteria, Update update) {
+		return mongo.findAndModify(query(criteria), update, FindAndModifyOptions.options().returnNew(true),
 				Subscriber.class);
 	}
 

@@ -18,6 +18,7 @@ import dev.herald.notify.schedule.Schedule;
 import dev.herald.notify.subscription.Subscriber;
 import dev.herald.notify.subscription.SubscriberStatus;
 import dev.herald.notify.subscription.SubscriberStore;
+import dev.herald.notify.subscription.Suppression;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -77,6 +78,9 @@ class SmtpRepliesIntegrationTests {
 
 	@Autowired
 	private SubscriberStore subscribers;
+
+	@Autowired
+	private Suppression suppression;
 
 	@Autowired
 	private MeterRegistry meters;
@@ -235,7 +239,7 @@ class SmtpRepliesIntegrationTests {
 		publish(record);
 		String entryId = Delivery.idOf(record.id(), bouncing.id());
 		await().atMost(Duration.ofSeconds(30)).until(() -> status(entryId) == DeliveryStatus.FAILED);
-		this.subscribers.recordPermanentFailure(bouncing.id(), 1);
+		this.suppression.recordPermanentFailure(bouncing.id(), 1);
 
 		assertThat(this.mvc.post()
 			.uri("/api/v1/admin/deliveries/resend?recordId={id}", record.id())

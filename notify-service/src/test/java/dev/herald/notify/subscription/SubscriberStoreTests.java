@@ -31,11 +31,17 @@ class SubscriberStoreTests {
 
 	private SubscriberStore store;
 
+	private Followers followers;
+
+	private Suppression suppression;
+
 	@BeforeEach
 	void createStore() {
 		this.mongo.dropCollection(Subscriber.class);
-		this.store = new SubscriberStore(this.mongo, new MutableClock(Instant.parse("2024-03-01T10:00:00Z")),
-				java.time.Duration.ofDays(7));
+		MutableClock clock = new MutableClock(Instant.parse("2024-03-01T10:00:00Z"));
+		this.store = new SubscriberStore(this.mongo, clock, java.time.Duration.ofDays(7));
+		this.followers = new Followers(this.mongo);
+		this.suppression = new Suppression(this.mongo, clock);
 		this.store.afterPropertiesSet();
 	}
 
@@ -136,7 +142,7 @@ class SubscriberStoreTests {
 		String last = null;
 		List<String> page;
 		do {
-			page = this.store.findActiveFollowing(List.of("peacekeeping", "cyber"), last, 7)
+			page = this.followers.findActiveFollowing(List.of("peacekeeping", "cyber"), last, 7)
 				.stream()
 				.map(Follower::id)
 				.toList();
@@ -151,11 +157,11 @@ class SubscriberStoreTests {
 	void recordPermanentFailureShouldSuppressAtTheLimitAndClearFailuresShouldReset() {
 		Subscriber subscriber = register("bouncy@example.org", "peacekeeping");
 		this.store.activate(subscriber.id(), 0);
-		assertThat(this.store.recordPermanentFailure(subscriber.id(), 3)).isFalse();
-		this.store.clearFailures(subscriber.id());
-		assertThat(this.store.recordPermanentFailure(subscriber.id(), 3)).isFalse();
-		assertThat(this.store.recordPermanentFailure(subscriber.id(), 3)).isFalse();
-		assertThat(this.store.recordPermanentFailure(subscriber.id(), 3)).isTrue();
+		assertThat(this.suppression.recordPermanentFailure(subscriber.id(), 3)).isFalse();
+		this.suppression.clearFailures(subscriber.id());
+		assertThat(this.suppression.recordPermanentFailure(subscriber.id(), 3)).isFalse();
+		assertThat(this.suppression.recordPermanentFailure(subscriber.id(), 3)).isFalse();
+		assertThat(this.suppression.recordPermanentFailure(subscriber.id(), 3)).isTrue();
 		assertThat(this.store.findById(subscriber.id()).orElseThrow().status()).isEqualTo(SubscriberStatus.SUPPRESSED);
 		assertThat(this.store.countByStatus()).containsEntry(SubscriberStatus.SUPPRESSED, 1L)
 			.containsEntry(SubscriberStatus.ACTIVE, 0L);
