@@ -87,17 +87,35 @@ public final class NotifyFigures {
 		// N1 sends every record to one subscriber: without a burst limit, or all but ten
 		// would roll up into one email at the end of the hour, which is what the limit is
 		// for but not what N1 measures.
-		this.system.startService("notify-service", "--spring.mongodb.database=" + DATABASE,
+		Service notify = this.system.startService("notify-service", "--spring.mongodb.database=" + DATABASE,
 				"--herald.notify.delivery.concurrency=" + SENDERS, "--herald.notify.delivery.burst-limit=0");
 		int backlog = this.options.scaled(10_000);
-		warmUp(fanOut, backlog);
-		for (int rep = 0; rep < this.options.repetitions(); rep++) {
-			if (this.options.measures("R6")) {
-				fanOut(r6, rep, fanOut);
-			}
-			if (this.options.measures("N1")) {
-				backlog(n1, rep, backlog);
-			}
+		// Each figure's repetitions follow one another, right after its warm-up: with
+		// R6's and N1's alternating, each switch of load met code the JIT had not
+		// compiled for it (notify's CPU per email in N1's first repetitions was 2.1-2.7
+		// ms, against 1.1-1.4 ms with N1's repetitions following N1's warm-up).
+		if (this.options.measures("R6")) {
+			r6.note(JitWarmUp.untilQuiet(notify.url(), (round) -> {
+				String marker = "R6-warm-up-" + round;
+				this.inbox.clear();
+				post(marker, BenchSubscribers.FAN_OUT_TOPIC);
+				Drain.await(emails(marker), fanOut, Duration.ofMinutes(10));
+			}).describe("R6"));
+		}
+		for (int rep = 0; rep < this.options.repetitions() && this.options.measures("R6"); rep++) {
+			fanOut(r6, rep, fanOut);
+		}
+		if (this.options.measures("N1") || this.options.measures("L2")) {
+			n1.note(JitWarmUp.untilQuiet(notify.url(), (round) -> {
+				String marker = "N1-warm-up-" + round;
+				this.inbox.clear();
+				this.producer.write(RECORDS_TOPIC, backlog / 2, this.factory, List.of(BenchSubscribers.SINGLE_TOPIC),
+						marker);
+				Drain.await(emails(marker), backlog / 2, Duration.ofMinutes(10));
+			}).describe("N1"));
+		}
+		for (int rep = 0; rep < this.options.repetitions() && this.options.measures("N1"); rep++) {
+			backlog(n1, rep, backlog);
 		}
 		if (this.options.measures("L2") && !n1.isEmpty()) {
 			latency(table, Stats.median(n1.herald()) / 2);
@@ -131,19 +149,6 @@ public final class NotifyFigures {
 			this.system.stopService("notify-service");
 			mongo.getDatabase(SEARCH_DATABASE).drop();
 		}
-	}
-
-	// Not counted: one repetition of each load at full size, so that the JIT has compiled
-	// the code of both (notify's and the MongoDB-protocol server's) before timing starts.
-	// With a smaller backlog, the JIT was still compiling through the first repetition
-	// (about 0.3 of a core in each process), and that repetition read 0.5-0.6 where the
-	// next ones read 0.7-0.85.
-	private void warmUp(int fanOut, int backlog) {
-		this.inbox.clear();
-		post("R6-warm-up", BenchSubscribers.FAN_OUT_TOPIC);
-		Drain.await(emails("R6-warm-up"), fanOut, Duration.ofMinutes(10));
-		this.producer.write(RECORDS_TOPIC, backlog, this.factory, List.of(BenchSubscribers.SINGLE_TOPIC), "N1-warm-up");
-		Drain.await(emails("N1-warm-up"), backlog, Duration.ofMinutes(10));
 	}
 
 	private void fanOut(Figure r6, int rep, int subscribers) {
