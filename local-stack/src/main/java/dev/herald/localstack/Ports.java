@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Port helpers shared by the servers of the local stack.
@@ -13,16 +15,25 @@ public final class Ports {
 	private Ports() {
 	}
 
+	/** Ports handed out by {@link #free()} in this JVM. */
+	private static final Set<Integer> handedOut = ConcurrentHashMap.newKeySet();
+
 	/**
-	 * A port that is free on the loopback interface right now.
+	 * A port that is free on the loopback interface right now, and that this JVM has not
+	 * handed out before: a port found free is closed again at once, and the system may
+	 * offer it again before whoever asked for it first has bound it.
 	 * @return a port number
 	 */
 	public static int free() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		while (true) {
+			try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+				if (handedOut.add(socket.getLocalPort())) {
+					return socket.getLocalPort();
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 	}
 

@@ -17,6 +17,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 
 import dev.herald.localstack.Ports;
@@ -67,6 +68,8 @@ public final class KafkaBroker implements AutoCloseable {
 	private int port;
 
 	private KafkaRaftServer server;
+
+	private IntSupplier freePorts = Ports::free;
 
 	private KafkaBroker(Path dataDirectory, boolean temporary, int port, Map<String, String> overrides) {
 		this.dataDirectory = dataDirectory;
@@ -123,7 +126,7 @@ public final class KafkaBroker implements AutoCloseable {
 		}
 		BrokerLogging.apply();
 		Instant started = Instant.now();
-		KafkaConfig config = new KafkaConfig(brokerProperties(Ports.free()), false);
+		KafkaConfig config = new KafkaConfig(brokerProperties(controllerPort()), false);
 		formatIfNeeded(config);
 		KafkaRaftServer raftServer = new KafkaRaftServer(config, Time.SYSTEM);
 		try {
@@ -138,6 +141,31 @@ public final class KafkaBroker implements AutoCloseable {
 		}
 		logger.info("Kafka broker ready on {} in {} ms", bootstrapServers(),
 				Duration.between(started, Instant.now()).toMillis());
+		return this;
+	}
+
+	/**
+	 * Where the controller listens: a free port other than the client port. A port found
+	 * free by a process that then closed it (the client port, chosen by whoever started
+	 * the stack) can be found free again; the broker binds the client port first, and a
+	 * controller on the same one fails to bind and halts the JVM.
+	 */
+	private int controllerPort() {
+		int port = this.freePorts.getAsInt();
+		while (port == this.port) {
+			port = this.freePorts.getAsInt();
+		}
+		return port;
+	}
+
+	/**
+	 * Where free ports come from (by default the system's): for a test that hands out the
+	 * client port first.
+	 * @param ports free ports
+	 * @return this broker
+	 */
+	KafkaBroker freePorts(IntSupplier ports) {
+		this.freePorts = ports;
 		return this;
 	}
 

@@ -2,11 +2,13 @@ package dev.herald.localstack.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import dev.herald.localstack.Ports;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -47,6 +49,22 @@ class KafkaBrokerTests {
 		String value = "hello " + UUID.randomUUID();
 		send(topic, "key-1", value);
 		assertThat(readAll(topic, 1)).extracting(ConsumerRecord::value).containsExactly(value);
+	}
+
+	@Test
+	void controllerShouldNotListenOnTheClientPortWhenThatIsTheFreePortFound() {
+		int clientPort = Ports.free();
+		Iterator<Integer> found = List.of(clientPort, Ports.free()).iterator();
+		List<Integer> handedOut = new ArrayList<>();
+		try (KafkaBroker other = KafkaBroker.temporary(clientPort).freePorts(() -> {
+			handedOut.add(found.next());
+			return handedOut.get(handedOut.size() - 1);
+		}).start()) {
+			assertThat(handedOut).hasSize(2).first().isEqualTo(clientPort);
+			String topic = "beside-" + UUID.randomUUID();
+			other.createTopics(Map.of(topic, 1));
+			assertThat(other.topicNames()).contains(topic, KafkaBroker.RECORDS_TOPIC);
+		}
 	}
 
 	@Test
