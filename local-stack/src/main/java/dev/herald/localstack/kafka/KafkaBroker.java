@@ -147,8 +147,8 @@ public final class KafkaBroker implements AutoCloseable {
 	/**
 	 * Where the controller listens: a free port other than the client port. A port found
 	 * free by a process that then closed it (the client port, chosen by whoever started
-	 * the stack) can be found free again; the broker binds the client port first, and a
-	 * controller on the same one fails to bind and halts the JVM.
+	 * the stack) can be found free again, and a controller on the client port fails to
+	 * bind: the broker does not start.
 	 */
 	private int controllerPort() {
 		int port = this.freePorts.getAsInt();
