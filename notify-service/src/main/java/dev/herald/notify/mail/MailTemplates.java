@@ -21,7 +21,10 @@ import org.springframework.stereotype.Component;
  * <p>
  * Besides its own variables, every template sees {@code lang}, the language of the locale
  * it is rendered in (for {@code <html lang>}): a plain variable costs a map lookup, where
- * {@code #locale.language} is a reflective call at every render.
+ * {@code #locale.language} is a reflective call at every render. For the same reason a
+ * template reads a variable as {@code ${name}}, and compares it outside the braces
+ * ({@code ${date} != null}): the {@link PlainVariables} dialect reads such a variable
+ * without SpEL.
  */
 @Component
 class MailTemplates {
@@ -30,6 +33,7 @@ class MailTemplates {
 
 	MailTemplates(MessageSource messages) {
 		SpringTemplateEngine engine = new SpringTemplateEngine();
+		engine.setDialect(new PlainVariables());
 		// Every alert of a backlog renders its own record: compiled expressions halve
 		// that.
 		engine.setEnableSpringELCompiler(true);
