@@ -30,6 +30,10 @@ import org.springframework.stereotype.Component;
  * messages are written in the background, in the same order: each email goes as soon as
  * its own is written, while the next are being written.
  * <p>
+ * A batch is claimed in two steps ({@link BatchClaim}): its first {@code record-every}
+ * emails, which the sender starts sending at once, and the rest, claimed and prepared in
+ * the background meanwhile.
+ * <p>
  * The claim is a lease in the outbox, renewed whenever less than half of it is left, so
  * an email is never sent by a sender whose lease might have ended; a renewal that finds
  * an email taken over drops it from the batch. Outcomes are recorded after every
@@ -67,6 +71,9 @@ class BatchSender implements DisposableBean {
 	// One thread per sender: each sender writes the messages of one batch at a time.
 	private final ExecutorService writers;
 
+	// One thread per sender: each sender claims the rest of one batch at a time.
+	private final ExecutorService claimers;
+
 	BatchSender(Outbox outbox, EmailPreparer preparer, OutcomeRecorder recorder, SendRate rate, Clock clock,
 			NotifyProperties properties, RecordSpans spans) {
 		this.spans = spans;
@@ -79,6 +86,7 @@ class BatchSender implements DisposableBean {
 		this.recordEvery = properties.delivery().recordEvery();
 		this.recorders = pool("outcome-recorder-", properties.delivery().concurrency());
 		this.writers = pool("email-writer-", properties.delivery().concurrency());
+		this.claimers = pool("batch-claimer-", properties.delivery().concurrency());
 	}
 
 	private static ExecutorService pool(String prefix, int threads) {
@@ -91,6 +99,7 @@ class BatchSender implements DisposableBean {
 	public void destroy() throws InterruptedException {
 		// Writes already queued still run, so that no sender waits for ever on a draft.
 		this.writers.shutdown();
+		this.claimers.shutdown();
 		this.recorders.shutdown();
 		this.recorders.awaitTermination(this.lease.toMillis(), TimeUnit.MILLISECONDS);
 	}
@@ -105,15 +114,17 @@ class BatchSender implements DisposableBean {
 	 * rate; what it claimed is released
 	 */
 	int send(Collection<String> emailIds, String owner, SmtpConnection connection) throws InterruptedException {
-		Instant now = this.clock.instant();
-		List<PendingEmail> claimed = this.outbox.claim(emailIds, owner, now, this.lease);
-		if (claimed.isEmpty()) {
-			return 0;
-		}
-		HeldBatch batch = new HeldBatch(this.preparer.prepare(claimed, now, this.writers), owner, this.outbox,
-				this.clock, this.lease, new OutcomeWrites(this.recorder, this.recorders, this.clock, this.recordEvery));
+		HeldBatch batch = new HeldBatch(owner, this.outbox, this.clock, this.lease,
+				new OutcomeWrites(this.recorder, this.recorders, this.clock, this.recordEvery));
+		BatchClaim claim = null;
 		try {
-			while (batch.hasNext()) {
+			claim = BatchClaim.start(List.copyOf(emailIds), this.recordEvery, (ids) -> claim(ids, owner), batch,
+					this.claimers);
+			while (batch.hasNext() || claim.hasRest()) {
+				if (!batch.hasNext()) {
+					batch.add(claim.takeRest());
+					continue;
+				}
 				if (!batch.renewIfDue()) {
 					continue;
 				}
@@ -131,9 +142,20 @@ class BatchSender implements DisposableBean {
 			}
 		}
 		finally {
+			if (claim != null) {
+				// Claimed while the batch ended early: released with the rest untried.
+				batch.add(claim.takeRestQuietly());
+			}
 			batch.finish();
 		}
 		return batch.triedCount();
+	}
+
+	/** Claims emails and prepares those claimed; their messages are written meanwhile. */
+	private List<Outgoing> claim(List<String> ids, String owner) {
+		Instant now = this.clock.instant();
+		List<PendingEmail> claimed = this.outbox.claim(ids, owner, now, this.lease);
+		return claimed.isEmpty() ? List.of() : this.preparer.prepare(claimed, now, this.writers);
 	}
 
 	/**

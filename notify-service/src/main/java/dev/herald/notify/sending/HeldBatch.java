@@ -16,7 +16,8 @@ import dev.herald.notify.sending.OutcomeRecorder.Tried;
 
 /**
  * The emails of one batch as their sender holds them: those still to try, in order, under
- * a lease renewed whenever less than half of it is left, and the outcomes of those tried.
+ * a lease renewed whenever less than half of its shortest is left, and the outcomes of
+ * those tried.
  */
 final class HeldBatch {
 
@@ -38,17 +39,27 @@ final class HeldBatch {
 
 	private int triedCount;
 
-	HeldBatch(List<Outgoing> ready, String owner, Outbox outbox, Clock clock, Duration lease, OutcomeWrites outcomes) {
-		this.pending = new ArrayList<>(ready);
+	HeldBatch(String owner, Outbox outbox, Clock clock, Duration lease, OutcomeWrites outcomes) {
+		this.pending = new ArrayList<>();
 		this.owner = owner;
 		this.outbox = outbox;
 		this.clock = clock;
 		this.lease = lease;
 		this.outcomes = outcomes;
-		this.leaseUntil = ready.stream()
-			.map((outgoing) -> outgoing.email().leaseUntil())
-			.min(Instant::compareTo)
-			.orElse(Instant.EPOCH);
+		this.leaseUntil = Instant.MAX;
+	}
+
+	/**
+	 * Adds emails claimed for this batch, to be tried after those added before.
+	 * @param ready the emails, as claimed
+	 */
+	void add(List<Outgoing> ready) {
+		for (Outgoing outgoing : ready) {
+			this.pending.add(outgoing);
+			if (outgoing.email().leaseUntil().isBefore(this.leaseUntil)) {
+				this.leaseUntil = outgoing.email().leaseUntil();
+			}
+		}
 	}
 
 	boolean hasNext() {

@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 import dev.herald.notify.TestProperties;
 import dev.herald.notify.ledger.Outbox;
 import dev.herald.notify.ledger.PendingEmail;
+import dev.herald.notify.relay.SmtpFailure;
 import dev.herald.notify.schedule.EmailKind;
 import dev.herald.notify.sending.OutcomeRecorder.Tried;
 import dev.herald.platform.tracing.RecordSpans;
@@ -108,9 +109,7 @@ class BatchSenderTests {
 			this.records.add(tried.stream().map((attempt) -> attempt.email().email().id()).toList());
 			return null;
 		}).when(this.recorder).record(anyList(), any());
-		given(this.outbox.claim(anyList(), eq("sender"), eq(NOW), any())).willReturn(batch);
-		given(this.preparer.prepare(eq(batch), eq(NOW), any()))
-			.willReturn(batch.stream().map(BatchSenderTests::outgoing).toList());
+		claimAndPrepareAsAsked();
 		given(this.connection.send(any())).willAnswer((invocation) -> {
 			this.sent.incrementAndGet();
 			return null;
@@ -192,6 +191,73 @@ class BatchSenderTests {
 		then(this.outbox).should().release(eq(List.of()), any(), eq(null), eq(false));
 	}
 
+	@Test
+	void restOfTheBatchShouldBeClaimedWhileItsFirstEmailsAreSent() throws Exception {
+		List<PendingEmail> batch = emails(8);
+		CountDownLatch firstSent = new CountDownLatch(1);
+		List<List<String>> claims = new CopyOnWriteArrayList<>();
+		given(this.outbox.claim(anyList(), eq("sender"), eq(NOW), any())).willAnswer((invocation) -> {
+			List<String> ids = invocation.getArgument(0);
+			claims.add(List.copyOf(ids));
+			// The rest is claimed only once the first email has gone: a sender that
+			// waited for the whole batch's claim before sending would never get there.
+			if (claims.size() > 1 && !awaited(firstSent)) {
+				throw new IllegalStateException("Nothing was sent while the rest of the batch was claimed");
+			}
+			return ids.stream().map(BatchSenderTests::email).toList();
+		});
+		given(this.preparer.prepare(anyList(), eq(NOW), any())).willAnswer((invocation) -> {
+			List<PendingEmail> claimed = invocation.getArgument(0);
+			return claimed.stream().map(BatchSenderTests::outgoing).toList();
+		});
+		List<String> sentEmails = new CopyOnWriteArrayList<>();
+		given(this.connection.send(any())).willAnswer((invocation) -> {
+			sentEmails.add(emailOf(invocation.getArgument(0)));
+			firstSent.countDown();
+			return null;
+		});
+		recordInto(this.records);
+
+		assertThat(this.sender.send(ids(batch), "sender", this.connection)).isEqualTo(8);
+
+		assertThat(claims).containsExactly(List.of("e0", "e1", "e2"), List.of("e3", "e4", "e5", "e6", "e7"));
+		assertThat(sentEmails).containsExactlyElementsOf(ids(batch));
+		assertThat(this.records.stream().flatMap(List::stream)).containsExactlyElementsOf(ids(batch));
+	}
+
+	@Test
+	void restClaimedWhenARelayFailureEndsTheBatchShouldBeReleasedUntried() throws Exception {
+		List<PendingEmail> batch = emails(8);
+		CountDownLatch restClaimed = new CountDownLatch(1);
+		given(this.outbox.claim(anyList(), eq("sender"), eq(NOW), any())).willAnswer((invocation) -> {
+			List<String> ids = invocation.getArgument(0);
+			if (!ids.contains("e0")) {
+				restClaimed.countDown();
+			}
+			return ids.stream().map(BatchSenderTests::email).toList();
+		});
+		given(this.preparer.prepare(anyList(), eq(NOW), any())).willAnswer((invocation) -> {
+			List<PendingEmail> claimed = invocation.getArgument(0);
+			return claimed.stream().map(BatchSenderTests::outgoing).toList();
+		});
+		// The relay fails on the second email, once the rest has been claimed.
+		given(this.connection.send(any())).willAnswer((invocation) -> {
+			if (this.sent.incrementAndGet() == 2) {
+				awaited(restClaimed);
+				return SmtpFailure.of(new MessagingException("Connection reset"));
+			}
+			return null;
+		});
+		recordInto(this.records);
+
+		assertThat(this.sender.send(ids(batch), "sender", this.connection)).isEqualTo(2);
+
+		assertThat(this.records.stream().flatMap(List::stream)).containsExactly("e0", "e1");
+		then(this.outbox).should()
+			.release(eq(List.of(email("e2"), email("e3"), email("e4"), email("e5"), email("e6"), email("e7"))), any(),
+					eq(null), eq(false));
+	}
+
 	private void recordInto(List<List<String>> written) {
 		doAnswer((invocation) -> {
 			List<Tried> tried = invocation.getArgument(0);
@@ -218,25 +284,34 @@ class BatchSenderTests {
 			}
 			return null;
 		}).when(this.recorder).record(anyList(), any());
-		given(this.outbox.claim(anyList(), eq("sender"), eq(NOW), any())).willAnswer((invocation) -> {
-			List<String> ids = invocation.getArgument(0);
-			return emails(ids.size());
-		});
-		given(this.preparer.prepare(anyList(), eq(NOW), any())).willAnswer((invocation) -> {
-			List<PendingEmail> claimed = invocation.getArgument(0);
-			return claimed.stream().map(BatchSenderTests::outgoing).toList();
-		});
+		claimAndPrepareAsAsked();
 		given(this.connection.send(any())).willAnswer((invocation) -> {
 			this.sent.incrementAndGet();
 			return null;
 		});
 	}
 
+	/**
+	 * Claims every email asked for, and prepares every email claimed, written already.
+	 */
+	private void claimAndPrepareAsAsked() {
+		given(this.outbox.claim(anyList(), eq("sender"), eq(NOW), any())).willAnswer((invocation) -> {
+			List<String> ids = invocation.getArgument(0);
+			return ids.stream().map(BatchSenderTests::email).toList();
+		});
+		given(this.preparer.prepare(anyList(), eq(NOW), any())).willAnswer((invocation) -> {
+			List<PendingEmail> claimed = invocation.getArgument(0);
+			return claimed.stream().map(BatchSenderTests::outgoing).toList();
+		});
+	}
+
 	private static List<PendingEmail> emails(int count) {
-		return IntStream.range(0, count)
-			.mapToObj((n) -> new PendingEmail("e" + n, "s" + n, EmailKind.ALERT, List.of("r1"), NOW, "sender",
-					NOW.plus(Duration.ofSeconds(30)), 1, 0, null, NOW))
-			.toList();
+		return IntStream.range(0, count).mapToObj((n) -> email("e" + n)).toList();
+	}
+
+	private static PendingEmail email(String id) {
+		return new PendingEmail(id, "s" + id.substring(1), EmailKind.ALERT, List.of("r1"), NOW, "sender",
+				NOW.plus(Duration.ofSeconds(30)), 1, 0, null, NOW);
 	}
 
 	private static List<String> ids(List<PendingEmail> emails) {
