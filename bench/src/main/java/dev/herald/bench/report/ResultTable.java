@@ -77,7 +77,16 @@ public final class ResultTable {
 				out.append(row(figure));
 			}
 		}
-		List<String> notes = this.figures.stream().flatMap((figure) -> figure.notes().stream()).toList();
+		List<String> notes = new ArrayList<>();
+		List<String> ratios = this.figures.stream()
+			.filter((figure) -> figure.hasBaseline() && !figure.isEmpty())
+			.map((figure) -> figure.id() + " " + String.join(", ",
+					figure.ratios().stream().map((ratio) -> String.format(Locale.ROOT, "%.3f", ratio)).toList()))
+			.toList();
+		if (!ratios.isEmpty()) {
+			notes.add("each repetition's ratio, in the order run: " + String.join("; ", ratios));
+		}
+		this.figures.forEach((figure) -> notes.addAll(figure.notes()));
 		if (!notes.isEmpty()) {
 			out.append("\n");
 			notes.forEach((note) -> out.append("- ").append(note).append("\n"));

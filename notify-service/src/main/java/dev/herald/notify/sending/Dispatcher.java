@@ -3,7 +3,6 @@ package dev.herald.notify.sending;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,9 +22,10 @@ import org.springframework.stereotype.Component;
  * <p>
  * Each sender holds one SMTP connection and loops: take hinted emails, claim and send
  * them as a batch. While every relay fails, senders wait for the first to be usable
- * again; while MongoDB fails, they back off. The look at the outbox runs every
- * {@code scan-interval}: it hints the emails that came due (digests, held alerts, those
- * other instances released or left behind when they died) and counts the backlog.
+ * again; while MongoDB fails, they back off. The look at the outbox ({@link OutboxLook})
+ * runs every {@code scan-interval}: it hints the emails that came due (digests, held
+ * alerts, those other instances released or left behind when they died), and the backlog
+ * is counted.
  */
 @Component
 class Dispatcher implements SmartLifecycle {
@@ -39,6 +39,8 @@ class Dispatcher implements SmartLifecycle {
 	private final DeliveryHints hints;
 
 	private final Outbox outbox;
+
+	private final OutboxLook look;
 
 	private final MailRelays relays;
 
@@ -61,6 +63,7 @@ class Dispatcher implements SmartLifecycle {
 		this.sender = sender;
 		this.hints = hints;
 		this.outbox = outbox;
+		this.look = new OutboxLook(outbox, hints, properties.delivery());
 		this.relays = relays;
 		this.metrics = metrics;
 		this.clock = clock;
@@ -151,12 +154,7 @@ class Dispatcher implements SmartLifecycle {
 				if (!this.running) {
 					return;
 				}
-				NotifyProperties.Delivery delivery = this.properties.delivery();
-				List<String> due = new ArrayList<>(
-						this.outbox.findDue(this.clock.instant(), delivery.batchSize() * delivery.concurrency()));
-				// Instances that look at the same time start at different emails.
-				Collections.shuffle(due);
-				this.hints.offerAll(due);
+				this.look.look(this.clock.instant());
 				this.relays.probe();
 				this.metrics.backlog(this.outbox.backlog(this.clock.instant()));
 				failures = 0;
