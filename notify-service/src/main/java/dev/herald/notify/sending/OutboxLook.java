@@ -13,9 +13,10 @@ import dev.herald.notify.ledger.Outbox;
  * falling due, emails released after a relay failure, those of an instance that died. It
  * hints up to a batch for every sender, the longest due first. While the hints already
  * hold a batch for every sender, what it would find could only queue behind them, so it
- * looks only every {@value #EVERY_WHEN_BUSY}th time, and again as soon as the hints run
- * short; the outbox's query is spared while a backlog drains (on the MongoDB-protocol
- * server of the tests and the local run, a scan and sort of the whole outbox).
+ * looks only every {@value #EVERY_WHEN_BUSY}th time, and at every turn again once the
+ * hints are short; the outbox's query is spared while a backlog drains (on the
+ * MongoDB-protocol server of the tests and the local run, a scan and sort of the whole
+ * outbox).
  * <p>
  * One look at a time: it is called from one thread.
  */

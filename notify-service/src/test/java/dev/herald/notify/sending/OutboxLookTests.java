@@ -23,7 +23,7 @@ import static org.mockito.Mockito.times;
 /**
  * When the look at the outbox queries it: every time while the hints are short of a batch
  * for every sender, one time in {@value OutboxLook#EVERY_WHEN_BUSY} while they are not,
- * and at once when they run short again. The outbox is this unit's boundary.
+ * and at the next turn once they are short again. The outbox is this unit's boundary.
  */
 class OutboxLookTests {
 
@@ -70,7 +70,7 @@ class OutboxLookTests {
 	}
 
 	@Test
-	void shouldLookAgainAsSoonAsTheHintsRunShort() {
+	void shouldLookAtTheNextTurnOnceTheHintsAreShort() {
 		this.hints.offerAll(ids("queued-", BATCH_FOR_EVERY_SENDER));
 		given(this.outbox.findDue(any(), eq(BATCH_FOR_EVERY_SENDER))).willReturn(List.of("released"));
 		assertThat(this.look.look(NOW)).isEqualTo(-1);
