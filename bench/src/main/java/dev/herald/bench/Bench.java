@@ -2,6 +2,9 @@ package dev.herald.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 
@@ -39,28 +42,19 @@ public final class Bench {
 				"./herald bench" + (args.length > 0 ? " " + String.join(" ", args) : ""));
 		try (BenchSystem system = BenchSystem.start(options)) {
 			say("servers up; run folder " + options.root().relativize(system.directory()));
-			double r2 = 0;
-			if (options.measures("R1") || options.measures("R2") || options.measures("L1")) {
-				say("R1, R2: ingest");
-				r2 = new IngestFigures(system, options).run(table);
-			}
+			double[] r2 = new double[1];
+			Parts parts = new Parts(table);
+			parts.run("R1, R2: ingest", options.measures("R1") || options.measures("R2") || options.measures("L1"),
+					() -> r2[0] = new IngestFigures(system, options).run(table));
 			CatalogFigures catalog = new CatalogFigures(system, options);
-			if (options.measures("R5")) {
-				say("R5: catalog draining a backlog");
-				catalog.backlog(table);
-			}
-			if (options.measures("L1")) {
-				say("L1: POST to readable in the catalog");
-				catalog.latency(table, r2 / 2);
-			}
-			if (options.measures("Q1")) {
-				say("Q1: concurrent searches while records stream in");
-				new SearchLoadFigures(system, options).run(table);
-			}
-			if (options.measures("R6") || options.measures("N1") || options.measures("L2") || options.measures("M1")) {
-				say("R6, N1, L2, M1: notify");
-				new NotifyFigures(system, options).run(table);
-			}
+			parts.run("R5: catalog draining a backlog", options.measures("R5"), () -> catalog.backlog(table));
+			parts.run("L1: POST to readable in the catalog", options.measures("L1"),
+					() -> catalog.latency(table, r2[0] / 2));
+			parts.run("Q1: concurrent searches while records stream in", options.measures("Q1"),
+					() -> new SearchLoadFigures(system, options).run(table));
+			parts.run("R6, N1, L2, M1: notify", options.measures("R6") || options.measures("N1")
+					|| options.measures("L2") || options.measures("M1"),
+					() -> new NotifyFigures(system, options).run(table));
 			memory(table, system.memoryPeaks(), options);
 		}
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -82,7 +76,24 @@ public final class Bench {
 	}
 
 	private static void say(String message) {
-		System.out.println("[bench] " + message);
+		System.out.println("[bench " + LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS) + "] " + message);
+	}
+
+	/**
+	 * The parts of a run, each announced and timed.
+	 */
+	private record Parts(ResultTable table) {
+
+		void run(String part, boolean measured, Runnable measure) {
+			if (!measured) {
+				return;
+			}
+			say(part);
+			long start = System.nanoTime();
+			measure.run();
+			this.table.part(part.substring(0, part.indexOf(':')), Duration.ofNanos(System.nanoTime() - start));
+		}
+
 	}
 
 }

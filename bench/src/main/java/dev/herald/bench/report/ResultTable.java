@@ -20,6 +20,8 @@ public final class ResultTable {
 
 	private final List<Figure> figures = new ArrayList<>();
 
+	private final List<String> parts = new ArrayList<>();
+
 	private final Machine machine;
 
 	private final ZonedDateTime started = ZonedDateTime.now(ZoneOffset.UTC);
@@ -51,6 +53,15 @@ public final class ResultTable {
 	}
 
 	/**
+	 * Notes how long a part of the run took, servers' starts and drains included.
+	 * @param part what was measured, such as {@code R1, R2}
+	 * @param took how long it took
+	 */
+	public void part(String part, Duration took) {
+		this.parts.add(part + " " + minutes(took));
+	}
+
+	/**
 	 * The table as Markdown.
 	 * @param took how long the run took
 	 * @return the text
@@ -61,10 +72,8 @@ public final class ResultTable {
 		out.append("- date: ")
 			.append(this.started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
 			.append(", run took ")
-			.append(took.toMinutes())
-			.append(" min ")
-			.append(took.toSecondsPart())
-			.append(" s\n");
+			.append(minutes(took))
+			.append("\n");
 		out.append("- machine: ").append(this.machine).append("\n");
 		out.append("- each figure: median of ")
 			.append(this.repetitions)
@@ -85,6 +94,9 @@ public final class ResultTable {
 			.toList();
 		if (!ratios.isEmpty()) {
 			notes.add("each repetition's ratio, in the order run: " + String.join("; ", ratios));
+		}
+		if (!this.parts.isEmpty()) {
+			notes.add("time per part of the run: " + String.join("; ", this.parts));
 		}
 		this.figures.forEach((figure) -> notes.addAll(figure.notes()));
 		if (!notes.isEmpty()) {
@@ -113,6 +125,10 @@ public final class ResultTable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static String minutes(Duration took) {
+		return took.toMinutes() + " min " + took.toSecondsPart() + " s";
 	}
 
 	private static String row(Figure figure) {
