@@ -52,8 +52,9 @@ public final class Bench {
 					() -> catalog.latency(table, r2[0] / 2));
 			parts.run("Q1: concurrent searches while records stream in", options.measures("Q1"),
 					() -> new SearchLoadFigures(system, options).run(table));
-			parts.run("R6, N1, L2, M1: notify", options.measures("R6") || options.measures("N1")
-					|| options.measures("L2") || options.measures("M1"),
+			parts.run(
+					"R6, N1, L2, M1: notify", options.measures("R6") || options.measures("N1") || options.measures("L2")
+							|| options.measures("M1") || options.measuresOnRequest("N2"),
 					() -> new NotifyFigures(system, options).run(table));
 			memory(table, system.memoryPeaks(), options);
 		}

@@ -24,10 +24,10 @@ public record BenchOptions(Path root, int repetitions, boolean jfr, Set<String> 
 		Map<String, List<String>> settings, Map<String, List<String>> javaOptions) {
 
 	static final String USAGE = """
-			Usage: ./herald bench [--repetitions=3] [--jfr] [--only=R1,R2,R5,L1,Q1,R6,N1,L2,M1] [--scale=1.0]
+			Usage: ./herald bench [--repetitions=3] [--jfr] [--only=R1,R2,R5,L1,Q1,R6,N1,L2,M1,N2] [--scale=1.0]
 			  --repetitions=N  measure each figure N times (at least 3 for the published table)
 			  --jfr            record a JDK Flight Recorder profile of every service (bench/target/jfr/)
-			  --only=IDS       measure only these figures (H is always reported)
+			  --only=IDS       measure only these figures (H is always reported); N2 is measured only when named
 			  --scale=F        multiply every count and duration by F (a quick trial: 0.2)
 			  --root=FOLDER    measure the services built in another checkout of Herald (before and after)
 			  --set=SERVICE:PROPERTY=VALUE
@@ -89,6 +89,15 @@ public record BenchOptions(Path root, int repetitions, boolean jfr, Set<String> 
 	 */
 	public boolean measures(String id) {
 		return this.only.isEmpty() || this.only.contains(id);
+	}
+
+	/**
+	 * Whether a figure left out of the full run is measured in this one.
+	 * @param id the figure's id
+	 * @return whether it was named
+	 */
+	public boolean measuresOnRequest(String id) {
+		return this.only.contains(id);
 	}
 
 	/**

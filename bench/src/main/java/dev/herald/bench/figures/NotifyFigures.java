@@ -29,10 +29,10 @@ import dev.herald.localstack.mail.Inbox;
 import dev.herald.localstack.mail.ReceivedEmail;
 
 /**
- * R6, N1 and L2: notify's emails per second for a fan-out and for a backlog, beside a raw
- * pooled SMTP loop to the same server; and how long a posted record takes to reach its
- * subscriber's SMTP server. Notify runs throughout, warmed up first; emails are counted
- * as the SMTP server accepts them.
+ * R6, N1 and L2 (and N2 when named): notify's emails per second for a fan-out and for a
+ * backlog, beside a raw pooled SMTP loop to the same server; and how long a posted record
+ * takes to reach its subscriber's SMTP server. Notify runs throughout, warmed up first;
+ * emails are counted as the SMTP server accepts them.
  */
 public final class NotifyFigures {
 
@@ -119,6 +119,18 @@ public final class NotifyFigures {
 		}
 		if (this.options.measures("L2") && !n1.isEmpty()) {
 			latency(table, Stats.median(n1.herald()) / 2);
+		}
+		if (this.options.measuresOnRequest("N2")) {
+			Figure n2 = table.add(Figure.ratio("N2",
+					"notify: draining an outbox of " + String.format("%,d", backlog)
+							+ " due emails that nothing hinted, after a restart (each record matching one subscriber)",
+					"emails/s", "the same raw SMTP loop"));
+			RestartBacklogFigure restart = new RestartBacklogFigure(this.system, this.producer, this.factory,
+					"--spring.mongodb.database=" + DATABASE, "--herald.notify.delivery.concurrency=" + SENDERS,
+					"--herald.notify.delivery.burst-limit=0");
+			for (int rep = 0; rep < this.options.repetitions(); rep++) {
+				restart.measure(n2, rep, backlog, (marker, count) -> rawLoop(marker, count).perSecond());
+			}
 		}
 		this.system.stopService("notify-service");
 		// M1 posts straight to Kafka: nothing else runs beside its notify.

@@ -114,6 +114,21 @@ public final class BenchSystem implements AutoCloseable {
 	 * @return the running service
 	 */
 	public Service startService(String name, List<String> javaOptions, String... arguments) {
+		return start(name, javaOptions, "/actuator/health", arguments);
+	}
+
+	/**
+	 * Starts a service that is meant to run with a dependency out of reach, and waits
+	 * only until it is alive (its liveness probe), not ready.
+	 * @param name the module, such as {@code notify-service}
+	 * @param arguments Spring Boot properties as command-line arguments
+	 * @return the running service
+	 */
+	public Service startServiceAlive(String name, String... arguments) {
+		return start(name, List.of(), "/actuator/health/liveness", arguments);
+	}
+
+	private Service start(String name, List<String> javaOptions, String healthPath, String... arguments) {
 		stopService(name);
 		int port = Ports.free();
 		List<String> jvm = new ArrayList<>(JVM_OPTIONS);
@@ -134,7 +149,7 @@ public final class BenchSystem implements AutoCloseable {
 			.environment("MAIL_PORT", Integer.toString(this.smtp.port()))
 			.workingDirectory(this.options.root())
 			.logFile(this.directory.resolve(name + ".log"))
-			.healthUrl("http://localhost:" + port + "/actuator/health")
+			.healthUrl("http://localhost:" + port + healthPath)
 			.build();
 		process.start().awaitReady(STARTUP);
 		Service service = new Service(name, port, process);

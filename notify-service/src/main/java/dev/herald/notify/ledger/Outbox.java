@@ -19,6 +19,7 @@ import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.CompoundIndexDefinition;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -74,11 +75,27 @@ public class Outbox implements InitializingBean {
 	 * @return their ids
 	 */
 	public List<String> findDue(Instant now, int limit) {
-		Query due = query(where("dueAt").lte(now).and("leaseUntil").lte(now)).with(Sort.by("dueAt")).limit(limit);
-		due.fields().include("_id");
-		return this.mongo.find(due, Document.class, PendingEmail.COLLECTION)
+		return findDue(now, limit, null).stream().map(DueEmail::id).toList();
+	}
+
+	/**
+	 * A page of the emails due and held by nobody, the longest due first (ties by id).
+	 * @param now the current time
+	 * @param limit most emails returned
+	 * @param after the last email of the page before, or {@code null} for the first page
+	 * @return the emails
+	 */
+	public List<DueEmail> findDue(Instant now, int limit, DueEmail after) {
+		Criteria due = where("dueAt").lte(now).and("leaseUntil").lte(now);
+		if (after != null) {
+			due = due.orOperator(where("dueAt").gt(after.dueAt()),
+					where("dueAt").is(after.dueAt()).and("_id").gt(after.id()));
+		}
+		Query page = query(due).with(Sort.by("dueAt", "_id")).limit(limit);
+		page.fields().include("_id", "dueAt");
+		return this.mongo.find(page, Document.class, PendingEmail.COLLECTION)
 			.stream()
-			.map((email) -> email.getString("_id"))
+			.map((email) -> new DueEmail(email.getString("_id"), email.getDate("dueAt").toInstant()))
 			.toList();
 	}
 
@@ -195,6 +212,15 @@ public class Outbox implements InitializingBean {
 		long due = this.mongo.count(query(where("dueAt").lte(now)), PendingEmail.class);
 		long total = this.mongo.count(new Query(), PendingEmail.class);
 		return new Backlog(due, total - due);
+	}
+
+	/**
+	 * An email found due, and where it stands in the order of {@link #findDue}.
+	 *
+	 * @param id the email
+	 * @param dueAt when it came due
+	 */
+	public record DueEmail(String id, Instant dueAt) {
 	}
 
 	/**

@@ -29,6 +29,8 @@ public class DeliveryHints {
 
 	private final Condition offered = this.lock.newCondition();
 
+	private final Condition drawn = this.lock.newCondition();
+
 	/**
 	 * Hints at an email due now.
 	 * @param emailId the email
@@ -76,6 +78,9 @@ public class DeliveryHints {
 				taken.add(queued.next());
 				queued.remove();
 			}
+			if (!taken.isEmpty()) {
+				this.drawn.signalAll();
+			}
 			return taken;
 		}
 		finally {
@@ -84,12 +89,34 @@ public class DeliveryHints {
 	}
 
 	/**
-	 * Wakes every sender waiting for hints, to let it stop.
+	 * Waits, while at least a count of emails are hinted, until a sender takes some, or a
+	 * while, or {@link #wakeAll()}.
+	 * @param count the count
+	 * @param wait longest wait
+	 * @return whether fewer than the count are hinted now
+	 * @throws InterruptedException when the waiting thread is interrupted
+	 */
+	boolean awaitFewerThan(int count, Duration wait) throws InterruptedException {
+		this.lock.lock();
+		try {
+			if (this.emails.size() >= count && wait.toNanos() > 0) {
+				this.drawn.awaitNanos(wait.toNanos());
+			}
+			return this.emails.size() < count;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Wakes every thread waiting for hints or for them to be taken, to let it stop.
 	 */
 	void wakeAll() {
 		this.lock.lock();
 		try {
 			this.offered.signalAll();
+			this.drawn.signalAll();
 		}
 		finally {
 			this.lock.unlock();

@@ -22,10 +22,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * Each sender holds one SMTP connection and loops: take hinted emails, claim and send
  * them as a batch. While every relay fails, senders wait for the first to be usable
- * again; while MongoDB fails, they back off. The look at the outbox ({@link OutboxLook})
- * runs every {@code scan-interval}: it hints the emails that came due (digests, held
- * alerts, those other instances released or left behind when they died), and the backlog
- * is counted.
+ * again; while MongoDB fails, they back off. The look at the outbox ({@link OutboxScan})
+ * hints the emails that came due (digests, held alerts, those other instances released or
+ * left behind when they died), and the backlog is counted.
  */
 @Component
 class Dispatcher implements SmartLifecycle {
@@ -58,6 +57,8 @@ class Dispatcher implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private OutboxScan scan;
+
 	Dispatcher(BatchSender sender, DeliveryHints hints, Outbox outbox, MailRelays relays, NotifyMetrics metrics,
 			Clock clock, NotifyProperties properties) {
 		this.sender = sender;
@@ -77,7 +78,11 @@ class Dispatcher implements SmartLifecycle {
 			String owner = this.instance + "/" + i;
 			this.threads.add(new Thread(() -> sendLoop(owner), "sender-" + i));
 		}
-		this.threads.add(new Thread(this::scanLoop, "outbox-scan"));
+		this.scan = new OutboxScan(this.look, this.hints, () -> {
+			this.relays.probe();
+			this.metrics.backlog(this.outbox.backlog(this.clock.instant()));
+		}, this.clock, this.properties.delivery().scanInterval(), this.properties.retry());
+		this.threads.add(new Thread(this.scan::run, "outbox-scan"));
 		this.threads.forEach(Thread::start);
 	}
 
@@ -85,6 +90,9 @@ class Dispatcher implements SmartLifecycle {
 	public synchronized void stop() {
 		this.running = false;
 		this.hints.wakeAll();
+		if (this.scan != null) {
+			this.scan.stop();
+		}
 		synchronized (this.pause) {
 			this.pause.notifyAll();
 		}
@@ -141,32 +149,6 @@ class Dispatcher implements SmartLifecycle {
 					logger.warn("Sending failed ({}); trying again in {}", Masking.text(ex.getMessage()),
 							this.properties.retry().after(failures), Masking.exception(ex));
 				}
-			}
-		}
-	}
-
-	private void scanLoop() {
-		int failures = 0;
-		while (this.running) {
-			try {
-				await((failures == 0) ? this.properties.delivery().scanInterval()
-						: this.properties.retry().after(failures));
-				if (!this.running) {
-					return;
-				}
-				this.look.look(this.clock.instant());
-				this.relays.probe();
-				this.metrics.backlog(this.outbox.backlog(this.clock.instant()));
-				failures = 0;
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (RuntimeException ex) {
-				failures++;
-				logger.warn("Looking at the outbox failed ({}); trying again in {}", ex.getMessage(),
-						this.properties.retry().after(failures));
 			}
 		}
 	}

@@ -7,16 +7,25 @@ import java.util.List;
 
 import dev.herald.notify.NotifyProperties;
 import dev.herald.notify.ledger.Outbox;
+import dev.herald.notify.ledger.Outbox.DueEmail;
 
 /**
  * The look at the outbox for due emails that no hint brought: digests and held alerts
- * falling due, emails released after a relay failure, those of an instance that died. It
- * hints up to a batch for every sender, the longest due first. While the hints already
- * hold a batch for every sender, what it would find could only queue behind them, so it
- * looks only every {@value #EVERY_WHEN_BUSY}th time, and at every turn again once the
- * hints are short; the outbox's query is spared while a backlog drains (on the
- * MongoDB-protocol server of the tests and the local run, a scan and sort of the whole
- * outbox).
+ * falling due, emails released after a relay failure, those of an instance that died, a
+ * backlog left by a restart. It hints up to a batch for every sender, the longest due
+ * first.
+ * <p>
+ * When a look finds a full page, the outbox holds more: the next look goes on after the
+ * last email of that page rather than reading it again while its emails are still being
+ * claimed, and {@link #more()} tells the caller to look again as soon as the senders have
+ * taken the hints. A page found short ends the pass, and the next look starts again from
+ * the longest due, where emails released meanwhile are.
+ * <p>
+ * While the hints already hold a batch for every sender, what it would find could only
+ * queue behind them, so it looks only every {@value #EVERY_WHEN_BUSY}th time, and at
+ * every turn again once the hints are short; the outbox's query is spared while a hinted
+ * backlog drains (on the MongoDB-protocol server of the tests and the local run, a scan
+ * and sort of the whole outbox).
  * <p>
  * One look at a time: it is called from one thread.
  */
@@ -32,6 +41,9 @@ final class OutboxLook {
 	private final int batchForEverySender;
 
 	private int skipped;
+
+	/** The last email of the last page when it was full; {@code null} between passes. */
+	private DueEmail pageEnd;
 
 	OutboxLook(Outbox outbox, DeliveryHints hints, NotifyProperties.Delivery delivery) {
 		this.outbox = outbox;
@@ -49,11 +61,30 @@ final class OutboxLook {
 			return -1;
 		}
 		this.skipped = 0;
-		List<String> due = new ArrayList<>(this.outbox.findDue(now, this.batchForEverySender));
+		List<DueEmail> page = this.outbox.findDue(now, this.batchForEverySender, this.pageEnd);
+		this.pageEnd = (page.size() == this.batchForEverySender) ? page.get(page.size() - 1) : null;
+		List<String> due = new ArrayList<>(page.size());
+		page.forEach((email) -> due.add(email.id()));
 		// Instances that look at the same time start at different emails.
 		Collections.shuffle(due);
 		this.hints.offerAll(due);
 		return due.size();
+	}
+
+	/**
+	 * Whether the last look found a full page, so that more are due after it.
+	 * @return {@code true} while a pass over a backlog goes on
+	 */
+	boolean more() {
+		return this.pageEnd != null;
+	}
+
+	/**
+	 * Fewer hints than this, and a look would not be skipped.
+	 * @return a batch for every sender
+	 */
+	int batchForEverySender() {
+		return this.batchForEverySender;
 	}
 
 }

@@ -71,6 +71,24 @@ class OutboxTests {
 	}
 
 	@Test
+	void findDueShouldPageOnAfterTheLastEmailOfThePageBeforeInOrderOfDueTimeThenId() {
+		add(alert("d", T0), "r-1");
+		add(alert("c", T0.minusSeconds(5)), "r-2");
+		add(alert("b", T0.minusSeconds(5)), "r-3");
+		add(alert("a", T0.minusSeconds(10)), "r-4");
+		add(alert("held", T0.minusSeconds(20)), "r-5");
+		add(alert("later", T0.plusSeconds(60)), "r-6");
+		assertThat(this.outbox.claim(List.of("held"), "sender-1", T0, LEASE)).hasSize(1);
+
+		List<Outbox.DueEmail> first = this.outbox.findDue(T0, 2, null);
+		assertThat(first).containsExactly(new Outbox.DueEmail("a", T0.minusSeconds(10)),
+				new Outbox.DueEmail("b", T0.minusSeconds(5)));
+		List<Outbox.DueEmail> second = this.outbox.findDue(T0, 2, first.get(1));
+		assertThat(second).extracting(Outbox.DueEmail::id).containsExactly("c", "d");
+		assertThat(this.outbox.findDue(T0, 2, second.get(1))).isEmpty();
+	}
+
+	@Test
 	void senderWhoseLeaseWasTakenOverShouldChangeNothingAnyMore() {
 		add(alert("a", T0), "r-1");
 		List<PendingEmail> first = this.outbox.claim(List.of("a"), "sender-1", T0, LEASE);

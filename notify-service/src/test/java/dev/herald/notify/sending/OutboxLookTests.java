@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 
 import dev.herald.notify.TestProperties;
 import dev.herald.notify.ledger.Outbox;
+import dev.herald.notify.ledger.Outbox.DueEmail;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +24,9 @@ import static org.mockito.Mockito.times;
 /**
  * When the look at the outbox queries it: every time while the hints are short of a batch
  * for every sender, one time in {@value OutboxLook#EVERY_WHEN_BUSY} while they are not,
- * and at the next turn once they are short again. The outbox is this unit's boundary.
+ * and at the next turn once they are short again; and from where: after the last email of
+ * a full page, from the longest due after a short one. The outbox is this unit's
+ * boundary.
  */
 class OutboxLookTests {
 
@@ -41,27 +44,27 @@ class OutboxLookTests {
 
 	@Test
 	void shouldHintWhatIsDueEveryTimeWhileTheHintsAreShort() {
-		given(this.outbox.findDue(NOW, BATCH_FOR_EVERY_SENDER)).willReturn(List.of("a", "b"));
+		given(this.outbox.findDue(NOW, BATCH_FOR_EVERY_SENDER, null)).willReturn(due("a", "b"));
 
 		for (int look = 0; look < 3; look++) {
 			assertThat(this.look.look(NOW)).isEqualTo(2);
 		}
 
-		then(this.outbox).should(times(3)).findDue(NOW, BATCH_FOR_EVERY_SENDER);
+		then(this.outbox).should(times(3)).findDue(NOW, BATCH_FOR_EVERY_SENDER, null);
 		assertThat(taken(10)).containsExactlyInAnyOrder("a", "b");
 	}
 
 	@Test
 	void shouldLookOnlyEveryTenthTimeWhileEverySenderHasABatchWaiting() {
 		this.hints.offerAll(ids("queued-", BATCH_FOR_EVERY_SENDER));
-		given(this.outbox.findDue(NOW, BATCH_FOR_EVERY_SENDER)).willReturn(List.of("digest"));
+		given(this.outbox.findDue(NOW, BATCH_FOR_EVERY_SENDER, null)).willReturn(due("digest"));
 
 		List<Integer> found = new ArrayList<>();
 		for (int look = 0; look < 2 * OutboxLook.EVERY_WHEN_BUSY; look++) {
 			found.add(this.look.look(NOW));
 		}
 
-		then(this.outbox).should(times(2)).findDue(NOW, BATCH_FOR_EVERY_SENDER);
+		then(this.outbox).should(times(2)).findDue(NOW, BATCH_FOR_EVERY_SENDER, null);
 		assertThat(found.get(OutboxLook.EVERY_WHEN_BUSY - 1)).isEqualTo(1);
 		assertThat(found.get(2 * OutboxLook.EVERY_WHEN_BUSY - 1)).isEqualTo(1);
 		assertThat(found.stream().filter((count) -> count == -1)).hasSize(2 * (OutboxLook.EVERY_WHEN_BUSY - 1));
@@ -72,16 +75,37 @@ class OutboxLookTests {
 	@Test
 	void shouldLookAtTheNextTurnOnceTheHintsAreShort() {
 		this.hints.offerAll(ids("queued-", BATCH_FOR_EVERY_SENDER));
-		given(this.outbox.findDue(any(), eq(BATCH_FOR_EVERY_SENDER))).willReturn(List.of("released"));
+		given(this.outbox.findDue(any(), eq(BATCH_FOR_EVERY_SENDER), any())).willReturn(due("released"));
 		assertThat(this.look.look(NOW)).isEqualTo(-1);
 		assertThat(this.look.look(NOW)).isEqualTo(-1);
-		then(this.outbox).should(never()).findDue(any(), eq(BATCH_FOR_EVERY_SENDER));
+		then(this.outbox).should(never()).findDue(any(), eq(BATCH_FOR_EVERY_SENDER), any());
 
 		// A sender takes a batch: the hints no longer hold one for every sender.
 		assertThat(taken(3)).hasSize(3);
 
 		assertThat(this.look.look(NOW)).isEqualTo(1);
-		then(this.outbox).should().findDue(NOW, BATCH_FOR_EVERY_SENDER);
+		then(this.outbox).should().findDue(NOW, BATCH_FOR_EVERY_SENDER, null);
+	}
+
+	@Test
+	void afterAFullPageTheNextLookShouldGoOnAfterItsLastEmailAndAShortPageEndThePass() {
+		List<DueEmail> first = due("a", "b", "c", "d", "e", "f");
+		List<DueEmail> second = due("g", "h");
+		given(this.outbox.findDue(NOW, BATCH_FOR_EVERY_SENDER, null)).willReturn(first);
+		given(this.outbox.findDue(NOW, BATCH_FOR_EVERY_SENDER, first.get(5))).willReturn(second);
+
+		assertThat(this.look.look(NOW)).isEqualTo(6);
+		assertThat(this.look.more()).isTrue();
+		assertThat(taken(6)).containsExactlyInAnyOrder("a", "b", "c", "d", "e", "f");
+
+		assertThat(this.look.look(NOW)).isEqualTo(2);
+		assertThat(this.look.more()).isFalse();
+		assertThat(taken(6)).containsExactlyInAnyOrder("g", "h");
+
+		// The pass is over: the next starts from the longest due.
+		assertThat(this.look.look(NOW)).isEqualTo(6);
+		then(this.outbox).should(times(2)).findDue(NOW, BATCH_FOR_EVERY_SENDER, null);
+		then(this.outbox).should(times(1)).findDue(NOW, BATCH_FOR_EVERY_SENDER, first.get(5));
 	}
 
 	private List<String> taken(int max) {
@@ -92,6 +116,13 @@ class OutboxLookTests {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Emails due a second apart, in the order the outbox finds them. */
+	static List<DueEmail> due(String... ids) {
+		return IntStream.range(0, ids.length)
+			.mapToObj((n) -> new DueEmail(ids[n], NOW.minusSeconds(ids.length - n)))
+			.toList();
 	}
 
 	private static List<String> ids(String prefix, int count) {
