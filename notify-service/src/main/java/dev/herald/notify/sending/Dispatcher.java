@@ -39,8 +39,6 @@ class Dispatcher implements SmartLifecycle {
 
 	private final Outbox outbox;
 
-	private final OutboxLook look;
-
 	private final MailRelays relays;
 
 	private final NotifyMetrics metrics;
@@ -64,7 +62,6 @@ class Dispatcher implements SmartLifecycle {
 		this.sender = sender;
 		this.hints = hints;
 		this.outbox = outbox;
-		this.look = new OutboxLook(outbox, hints, properties.delivery());
 		this.relays = relays;
 		this.metrics = metrics;
 		this.clock = clock;
@@ -78,7 +75,9 @@ class Dispatcher implements SmartLifecycle {
 			String owner = this.instance + "/" + i;
 			this.threads.add(new Thread(() -> sendLoop(owner), "sender-" + i));
 		}
-		this.scan = new OutboxScan(this.look, this.hints, () -> {
+		// A look of its own for every start: no pass carries over a restart.
+		OutboxLook look = new OutboxLook(this.outbox, this.hints, this.properties.delivery());
+		this.scan = new OutboxScan(look, this.hints, () -> {
 			this.relays.probe();
 			this.metrics.backlog(this.outbox.backlog(this.clock.instant()));
 		}, this.clock, this.properties.delivery().scanInterval(), this.properties.retry());

@@ -1,5 +1,6 @@
 package dev.herald.notify.sending;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,9 +18,12 @@ import dev.herald.notify.ledger.Outbox.DueEmail;
  * <p>
  * When a look finds a full page, the outbox holds more: the next look goes on after the
  * last email of that page rather than reading it again while its emails are still being
- * claimed, and {@link #more()} tells the caller to look again as soon as the senders have
- * taken the hints. A page found short ends the pass, and the next look starts again from
- * the longest due, where emails released meanwhile are.
+ * claimed, and {@link #more()} tells the caller to look again as soon as fewer than a
+ * page of hints are left. A page found short ends the pass, and so does a pass as old as
+ * a {@code scan-interval}: the next look starts again from the longest due, where emails
+ * released meanwhile are (untried emails of a failed batch, those of an instance that
+ * died), so that they wait at most about a {@code scan-interval} however long the
+ * backlog.
  * <p>
  * While the hints already hold a batch for every sender, what it would find could only
  * queue behind them, so it looks only every {@value #EVERY_WHEN_BUSY}th time, and at
@@ -42,13 +46,18 @@ final class OutboxLook {
 
 	private int skipped;
 
+	private final Duration longestPass;
+
 	/** The last email of the last page when it was full; {@code null} between passes. */
 	private DueEmail pageEnd;
+
+	private Instant passStarted;
 
 	OutboxLook(Outbox outbox, DeliveryHints hints, NotifyProperties.Delivery delivery) {
 		this.outbox = outbox;
 		this.hints = hints;
 		this.batchForEverySender = delivery.batchSize() * delivery.concurrency();
+		this.longestPass = delivery.scanInterval();
 	}
 
 	/**
@@ -61,6 +70,10 @@ final class OutboxLook {
 			return -1;
 		}
 		this.skipped = 0;
+		if (this.pageEnd == null || !now.isBefore(this.passStarted.plus(this.longestPass))) {
+			this.pageEnd = null;
+			this.passStarted = now;
+		}
 		List<DueEmail> page = this.outbox.findDue(now, this.batchForEverySender, this.pageEnd);
 		this.pageEnd = (page.size() == this.batchForEverySender) ? page.get(page.size() - 1) : null;
 		List<String> due = new ArrayList<>(page.size());

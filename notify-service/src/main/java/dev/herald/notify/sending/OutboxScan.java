@@ -36,6 +36,8 @@ final class OutboxScan {
 
 	private volatile boolean running = true;
 
+	private volatile Thread thread;
+
 	OutboxScan(OutboxLook look, DeliveryHints hints, Runnable everyInterval, Clock clock, Duration interval,
 			NotifyProperties.Retry retry) {
 		this.look = look;
@@ -50,6 +52,7 @@ final class OutboxScan {
 	 * Looks until {@link #stop()}.
 	 */
 	void run() {
+		this.thread = Thread.currentThread();
 		int failures = 0;
 		long ranAt = System.nanoTime() - this.interval.toNanos();
 		while (this.running) {
@@ -73,6 +76,9 @@ final class OutboxScan {
 				return;
 			}
 			catch (RuntimeException ex) {
+				if (!this.running) {
+					return;
+				}
 				failures++;
 				Duration wait = this.retry.after(failures);
 				logger.warn("Looking at the outbox failed ({}); trying again in {}", ex.getMessage(), wait);
@@ -88,13 +94,13 @@ final class OutboxScan {
 	}
 
 	/**
-	 * Ends the loop, waking it if it waits.
+	 * Ends the loop: a wait or a look under way is interrupted.
 	 */
 	void stop() {
 		this.running = false;
-		this.hints.wakeAll();
-		synchronized (this.pause) {
-			this.pause.notifyAll();
+		Thread running = this.thread;
+		if (running != null) {
+			running.interrupt();
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import dev.herald.notify.NotifyProperties;
 import dev.herald.notify.TestProperties;
 import dev.herald.notify.ledger.Outbox;
 import dev.herald.notify.ledger.Outbox.DueEmail;
@@ -25,8 +26,8 @@ import static org.mockito.Mockito.times;
  * When the look at the outbox queries it: every time while the hints are short of a batch
  * for every sender, one time in {@value OutboxLook#EVERY_WHEN_BUSY} while they are not,
  * and at the next turn once they are short again; and from where: after the last email of
- * a full page, from the longest due after a short one. The outbox is this unit's
- * boundary.
+ * a full page, from the longest due after a short one or once the pass is as old as a
+ * scan-interval. The outbox is this unit's boundary.
  */
 class OutboxLookTests {
 
@@ -39,8 +40,13 @@ class OutboxLookTests {
 
 	private final DeliveryHints hints = new DeliveryHints();
 
-	private final OutboxLook look = new OutboxLook(this.outbox, this.hints,
-			TestProperties.with(Map.of("delivery.batch-size", "3", "delivery.concurrency", "2")).delivery());
+	private final NotifyProperties.Delivery delivery = TestProperties
+		.with(Map.of("delivery.batch-size", "3", "delivery.concurrency", "2"))
+		.delivery();
+
+	private final Duration scanInterval = this.delivery.scanInterval();
+
+	private final OutboxLook look = new OutboxLook(this.outbox, this.hints, this.delivery);
 
 	@Test
 	void shouldHintWhatIsDueEveryTimeWhileTheHintsAreShort() {
@@ -106,6 +112,25 @@ class OutboxLookTests {
 		assertThat(this.look.look(NOW)).isEqualTo(6);
 		then(this.outbox).should(times(2)).findDue(NOW, BATCH_FOR_EVERY_SENDER, null);
 		then(this.outbox).should(times(1)).findDue(NOW, BATCH_FOR_EVERY_SENDER, first.get(5));
+	}
+
+	@Test
+	void aPassAsOldAsAScanIntervalShouldStartAgainFromTheLongestDue() {
+		Instant later = NOW.plus(this.scanInterval);
+		List<DueEmail> first = due("a", "b", "c", "d", "e", "f");
+		given(this.outbox.findDue(NOW, BATCH_FOR_EVERY_SENDER, null)).willReturn(first);
+		given(this.outbox.findDue(later.minusMillis(1), BATCH_FOR_EVERY_SENDER, first.get(5)))
+			.willReturn(due("g", "h", "i", "j", "k", "l"));
+		given(this.outbox.findDue(later, BATCH_FOR_EVERY_SENDER, null)).willReturn(due("released"));
+
+		assertThat(this.look.look(NOW)).isEqualTo(6);
+		taken(6);
+		assertThat(this.look.look(later.minusMillis(1))).isEqualTo(6);
+		taken(6);
+		// Still full, but the pass is as old as a scan-interval: what was released
+		// behind it is found now.
+		assertThat(this.look.look(later)).isEqualTo(1);
+		assertThat(taken(6)).containsExactly("released");
 	}
 
 	private List<String> taken(int max) {

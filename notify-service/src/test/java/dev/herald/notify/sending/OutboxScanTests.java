@@ -34,7 +34,7 @@ class OutboxScanTests {
 
 	// Two senders taking batches of three: a page is six emails.
 	private final NotifyProperties properties = TestProperties
-		.with(Map.of("delivery.batch-size", "3", "delivery.concurrency", "2"));
+		.with(Map.of("delivery.batch-size", "3", "delivery.concurrency", "2", "delivery.scan-interval", "1h"));
 
 	private final Outbox outbox = mock(Outbox.class);
 
@@ -43,8 +43,8 @@ class OutboxScanTests {
 	private final AtomicInteger counted = new AtomicInteger();
 
 	private final OutboxScan scan = new OutboxScan(new OutboxLook(this.outbox, this.hints, this.properties.delivery()),
-			this.hints, this.counted::incrementAndGet, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1),
-			this.properties.retry());
+			this.hints, this.counted::incrementAndGet, Clock.fixed(NOW, ZoneOffset.UTC),
+			this.properties.delivery().scanInterval(), this.properties.retry());
 
 	private final Thread scanning = new Thread(this.scan::run, "outbox-scan-test");
 
