@@ -70,16 +70,6 @@ public class Outbox implements InitializingBean {
 	}
 
 	/**
-	 * Emails due and held by nobody, the longest due first.
-	 * @param now the current time
-	 * @param limit most emails returned
-	 * @return their ids
-	 */
-	public List<String> findDue(Instant now, int limit) {
-		return findDue(now, limit, null).stream().map(DueEmail::id).toList();
-	}
-
-	/**
 	 * A page of the emails due and held by nobody, the longest due first (ties by id).
 	 * @param now the current time
 	 * @param limit most emails returned

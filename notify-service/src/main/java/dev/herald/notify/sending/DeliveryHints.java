@@ -90,7 +90,7 @@ public class DeliveryHints {
 
 	/**
 	 * Waits, while at least a count of emails are hinted, until a sender takes some, or a
-	 * while, or {@link #wakeAll()}.
+	 * while.
 	 * @param count the count
 	 * @param wait longest wait
 	 * @return whether fewer than the count are hinted now
@@ -110,13 +110,12 @@ public class DeliveryHints {
 	}
 
 	/**
-	 * Wakes every thread waiting for hints or for them to be taken, to let it stop.
+	 * Wakes every sender waiting for hints, to let it stop.
 	 */
 	void wakeAll() {
 		this.lock.lock();
 		try {
 			this.offered.signalAll();
-			this.drawn.signalAll();
 		}
 		finally {
 			this.lock.unlock();

@@ -44,9 +44,9 @@ final class OutboxLook {
 
 	private final int batchForEverySender;
 
-	private int skipped;
-
 	private final Duration longestPass;
+
+	private int skipped;
 
 	/** The last email of the last page when it was full; {@code null} between passes. */
 	private DueEmail pageEnd;

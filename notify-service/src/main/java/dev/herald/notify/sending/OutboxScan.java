@@ -10,11 +10,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The loop that looks at the outbox ({@link OutboxLook}): at once when it starts, then
  * every {@code scan-interval}; during a pass over a backlog larger than a batch for every
- * sender, again as soon as the senders have taken the hints of the page before, so that a
- * backlog no hint brought (digests falling due, a restart) drains as fast as the senders
- * send. Every {@code scan-interval} it also runs the periodic work it is given (the
- * relays' probe, the backlog's count). When the look fails, it tries again after the
- * retry back-off.
+ * sender, again as soon as fewer than a page of hints is left, so that a backlog no hint
+ * brought (digests falling due, a restart) drains as fast as the senders send. Every
+ * {@code scan-interval} it also runs the periodic work it is given (the relays' probe,
+ * the backlog's count). When the look fails, it tries again after the retry back-off.
  */
 final class OutboxScan {
 
@@ -31,8 +30,6 @@ final class OutboxScan {
 	private final Duration interval;
 
 	private final NotifyProperties.Retry retry;
-
-	private final Object pause = new Object();
 
 	private volatile boolean running = true;
 
@@ -118,11 +115,8 @@ final class OutboxScan {
 	}
 
 	private void await(Duration wait) throws InterruptedException {
-		synchronized (this.pause) {
-			if (this.running) {
-				this.pause.wait(Math.max(1, wait.toMillis()));
-			}
-		}
+		// stop() interrupts the sleep.
+		Thread.sleep(Math.max(1, wait.toMillis()));
 	}
 
 }
