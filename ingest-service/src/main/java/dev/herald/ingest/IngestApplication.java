@@ -2,6 +2,7 @@ package dev.herald.ingest;
 
 import java.time.Clock;
 
+import dev.herald.platform.tracing.RecordSpansConfiguration;
 import dev.herald.platform.web.ProblemErrorReports;
 
 import org.springframework.boot.SpringApplication;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(ProblemErrorReports.class)
+@Import({ ProblemErrorReports.class, RecordSpansConfiguration.class })
 public class IngestApplication {
 
 	public static void main(String[] args) {

@@ -1,10 +1,8 @@
 package dev.herald.ingest.record;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,24 +11,25 @@ import java.util.concurrent.TimeoutException;
 import dev.herald.contracts.CloudEvents;
 import dev.herald.ingest.IngestMetrics;
 import dev.herald.ingest.IngestProperties;
+import dev.herald.platform.tracing.RecordSpans;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
-import org.springframework.util.Assert;
 
 /**
- * Publishes record events to Kafka, in CloudEvents binary mode (the template's
- * observation adds the W3C {@code traceparent} of its send span), and waits, within a
- * bound, until Kafka has acknowledged each one. With the producer's {@code acks=all} and
- * idempotence, an acknowledged record is durable; one that is not acknowledged within the
- * bound has expired in the producer and is never written later.
+ * Publishes record events to Kafka, in CloudEvents binary mode, each with the W3C
+ * {@code traceparent} of one send span for all the records of a request (a child of the
+ * request's span), and waits, within a bound, until Kafka has acknowledged each one. With
+ * the producer's {@code acks=all} and idempotence, an acknowledged record is durable; one
+ * that is not acknowledged within the bound has expired in the producer and is never
+ * written later.
  */
 @Component
 class RecordPublisher {
@@ -38,6 +37,8 @@ class RecordPublisher {
 	static final String EVENT_TYPE = "dev.herald.record.published.v1";
 
 	static final String DATA_SCHEMA = "https://herald.dev/contracts/record-published.v1.schema.json";
+
+	private static final String TRACEPARENT = "traceparent";
 
 	private static final Log logger = LogFactory.getLog(RecordPublisher.class);
 
@@ -49,33 +50,15 @@ class RecordPublisher {
 
 	private final IngestMetrics metrics;
 
+	private final RecordSpans spans;
+
 	RecordPublisher(KafkaTemplate<String, byte[]> kafka, RecordJson json, IngestProperties properties,
-			IngestMetrics metrics) {
+			IngestMetrics metrics, RecordSpans spans) {
 		this.kafka = kafka;
 		this.json = json;
 		this.properties = properties;
 		this.metrics = metrics;
-		checkProducer(kafka.getProducerFactory().getConfigurationProperties(), properties.publishing().timeout());
-	}
-
-	/**
-	 * Refuses to start with a producer that could acknowledge less than durably, or that
-	 * could still write a record after the client was told it was refused.
-	 * @param config the producer's configuration
-	 * @param timeout how long a request waits for acknowledgements
-	 */
-	static void checkProducer(Map<String, Object> config, Duration timeout) {
-		String acks = String.valueOf(config.getOrDefault(ProducerConfig.ACKS_CONFIG, "all"));
-		String idempotence = String.valueOf(config.getOrDefault(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"));
-		long deliveryTimeout = Long
-			.parseLong(String.valueOf(config.getOrDefault(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000")));
-		Assert.state(acks.equals("all") || acks.equals("-1"),
-				() -> "The records producer needs acks=all (spring.kafka.producer.acks), not " + acks);
-		Assert.state(idempotence.equals("true"), "The records producer needs enable.idempotence=true");
-		Assert.state(timeout.toMillis() > deliveryTimeout,
-				() -> "herald.ingest.publishing.timeout (" + timeout.toMillis() + " ms) must exceed the producer's "
-						+ "delivery.timeout.ms (" + deliveryTimeout
-						+ " ms), or a refused record could still be written");
+		this.spans = spans;
 	}
 
 	/**
@@ -88,7 +71,8 @@ class RecordPublisher {
 			return List.of();
 		}
 		Timer.Sample sample = this.metrics.startPublish();
-		List<CompletableFuture<?>> sends = send(events);
+		Span span = this.spans.sending(this.properties.topic(), events.size());
+		List<CompletableFuture<?>> sends = send(events, this.spans.traceParent(span));
 		long deadline = System.nanoTime() + this.properties.publishing().timeout().toNanos();
 		List<Delivery> deliveries = sends.stream().map((send) -> await(send, deadline)).toList();
 		long acknowledged = deliveries.stream().filter(Delivery::acknowledged).count();
@@ -98,11 +82,13 @@ class RecordPublisher {
 			Throwable failure = deliveries.stream().filter((d) -> !d.acknowledged()).findFirst().get().failure();
 			logger.warn("Kafka did not acknowledge " + (deliveries.size() - acknowledged) + " of " + deliveries.size()
 					+ " records: " + failure);
+			span.error(failure);
 		}
+		span.end();
 		return deliveries;
 	}
 
-	private List<CompletableFuture<?>> send(List<PublishedRecord> events) {
+	private List<CompletableFuture<?>> send(List<PublishedRecord> events, String traceParent) {
 		List<CompletableFuture<?>> sends = new ArrayList<>(events.size());
 		Throwable unreachable = null;
 		for (PublishedRecord event : events) {
@@ -111,7 +97,7 @@ class RecordPublisher {
 				sends.add(CompletableFuture.failedFuture(unreachable));
 				continue;
 			}
-			CompletableFuture<?> send = sendOne(event);
+			CompletableFuture<?> send = sendOne(event, traceParent);
 			if (send.isCompletedExceptionally()) {
 				Throwable failure = failure(send);
 				unreachable = (failure instanceof org.apache.kafka.common.errors.TimeoutException) ? failure : null;
@@ -121,16 +107,16 @@ class RecordPublisher {
 		return sends;
 	}
 
-	private CompletableFuture<SendResult<String, byte[]>> sendOne(PublishedRecord event) {
+	private CompletableFuture<SendResult<String, byte[]>> sendOne(PublishedRecord event, String traceParent) {
 		try {
-			return this.kafka.send(message(event));
+			return this.kafka.send(message(event, traceParent));
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
 	}
 
-	private ProducerRecord<String, byte[]> message(PublishedRecord event) {
+	private ProducerRecord<String, byte[]> message(PublishedRecord event, String traceParent) {
 		String id = event.id().toString();
 		ProducerRecord<String, byte[]> message = new ProducerRecord<>(this.properties.topic(), id,
 				this.json.write(event));
@@ -144,6 +130,9 @@ class RecordPublisher {
 		header(headers, CloudEvents.TIME, event.publishedAt().toString());
 		header(headers, CloudEvents.DATA_SCHEMA, DATA_SCHEMA);
 		header(headers, CloudEvents.CONTENT_TYPE, "application/json");
+		if (traceParent != null) {
+			header(headers, TRACEPARENT, traceParent);
+		}
 		return message;
 	}
 

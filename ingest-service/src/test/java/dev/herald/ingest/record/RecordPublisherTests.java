@@ -5,12 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import dev.herald.ingest.IngestMetrics;
 import dev.herald.ingest.IngestProperties;
+import dev.herald.platform.tracing.RecordSpans;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,12 +21,9 @@ import org.mockito.ArgumentCaptor;
 
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
@@ -52,13 +49,9 @@ class RecordPublisherTests {
 	private RecordPublisher publisher;
 
 	@BeforeEach
-	@SuppressWarnings("unchecked")
 	void publisher() {
-		ProducerFactory<String, byte[]> factory = mock(ProducerFactory.class);
-		given(factory.getConfigurationProperties()).willReturn(DURABLE);
-		given(this.kafka.getProducerFactory()).willReturn(factory);
 		this.publisher = new RecordPublisher(this.kafka, new RecordJson(properties), properties,
-				new IngestMetrics(this.meters));
+				new IngestMetrics(this.meters), RecordSpans.none());
 	}
 
 	@Test
@@ -125,38 +118,6 @@ class RecordPublisherTests {
 
 	private static String header(ProducerRecord<String, byte[]> message, String name) {
 		return new String(message.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-	}
-
-	private static final Map<String, Object> DURABLE = Map.of("acks", "all", "enable.idempotence", true,
-			"delivery.timeout.ms", 6000);
-
-	@Test
-	void checkProducerWhenDurableAndBoundedShouldPass() {
-		assertThatNoException().isThrownBy(() -> RecordPublisher.checkProducer(DURABLE, Duration.ofSeconds(8)));
-	}
-
-	@Test
-	void checkProducerWhenAcksIsOneShouldFail() {
-		assertThatIllegalStateException().isThrownBy(() -> RecordPublisher.checkProducer(
-				Map.of("acks", "1", "enable.idempotence", true, "delivery.timeout.ms", 6000), Duration.ofSeconds(8)))
-			.withMessageContaining("acks=all");
-	}
-
-	@Test
-	void checkProducerWhenIdempotenceIsOffShouldFail() {
-		assertThatIllegalStateException().isThrownBy(() -> RecordPublisher.checkProducer(
-				Map.of("acks", "all", "enable.idempotence", "false", "delivery.timeout.ms", 6000),
-				Duration.ofSeconds(8)));
-	}
-
-	@Test
-	void checkProducerWhenRequestsWaitLessThanTheProducerRetriesShouldFail() {
-		assertThatIllegalStateException()
-			.isThrownBy(() -> RecordPublisher.checkProducer(DURABLE, Duration.ofSeconds(6)))
-			.withMessageContaining("delivery.timeout.ms");
-		assertThatIllegalStateException()
-			.isThrownBy(() -> RecordPublisher.checkProducer(Map.of("acks", "all"), Duration.ofSeconds(8)))
-			.withMessageContaining("120000");
 	}
 
 }

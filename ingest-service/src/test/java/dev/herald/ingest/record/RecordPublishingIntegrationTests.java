@@ -123,6 +123,25 @@ class RecordPublishingIntegrationTests {
 	}
 
 	@Test
+	void batchShouldCarryTheTraceContextOfOneSendSpanInTheCallersTrace() {
+		String marker = "Traced " + UUID.randomUUID();
+		List<Object> items = List.of(record(marker + " #1"), record(marker + " #2"), record(marker + " #3"));
+		HttpResponse<String> response = this.http.post(BATCH, "application/json", json(items), "traceparent",
+				"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+		assertThat(response.statusCode()).isEqualTo(200);
+		List<ConsumerRecord<String, String>> published = messagesWithTitleStarting(marker);
+		assertThat(published).hasSize(3);
+		Set<String> traceParents = published.stream()
+			.map((message) -> RecordsTopic.header(message, "traceparent"))
+			.collect(Collectors.toSet());
+		// One span sent the three records: a span per record would give each its own id.
+		assertThat(traceParents).singleElement()
+			.asString()
+			.matches("00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01")
+			.doesNotContain("b7ad6b7169203331");
+	}
+
+	@Test
 	void ndjsonBatchShouldPublishEachValidLine() {
 		String marker = "NDJSON " + UUID.randomUUID();
 		String body = TestRecords.ndjson(List.of(record(marker + " #1"), record(marker + " #2"))) + "{oops}\n";

@@ -16,11 +16,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
 /**
- * The spans of a record's path after Kafka, where the framework cannot draw them: one
- * span per record of a batch listener, continuing the trace of the producer that sent it
- * (its W3C {@code traceparent} header), and the spans of work done later for a record,
- * started from a {@code traceparent} kept with it (a child of one record's span, or a new
- * span linking several records' spans, as a digest carrying many records).
+ * The spans of a record's path through Kafka, where the framework cannot draw them: one
+ * span per send of many records (not one per record), one span per record of a batch
+ * listener, continuing the trace of the producer that sent it (its W3C
+ * {@code traceparent} header), and the spans of work done later for a record, started
+ * from a {@code traceparent} kept with it (a child of one record's span, or a new span
+ * linking several records' spans, as a digest carrying many records).
  */
 public class RecordSpans {
 
@@ -96,6 +97,27 @@ public class RecordSpans {
 		spans.forEach((span) -> builder.addLink(new Link(span.context())));
 		Span batch = builder.start().tag("messaging.batch.message_count", String.valueOf(spans.size()));
 		return new BatchSpans(spans, batch, this.tracer.withSpan(batch));
+	}
+
+	/**
+	 * Starts the span of one send of records to a topic: a producer span, a child of the
+	 * span in scope, however many records it carries. Each record then carries its
+	 * {@link #traceParent(Span) trace context}, so that a consumer's span of each record
+	 * is a child of it.
+	 * @param topic the topic
+	 * @param count how many records are sent
+	 * @return the started span, to end when the broker has answered for every record
+	 */
+	public Span sending(String topic, int count) {
+		return this.tracer.spanBuilder()
+			.name(topic + " send")
+			.kind(Span.Kind.PRODUCER)
+			.remoteServiceName("kafka")
+			.start()
+			.tag("messaging.system", "kafka")
+			.tag("messaging.operation.type", "send")
+			.tag("messaging.destination.name", topic)
+			.tag("messaging.batch.message_count", String.valueOf(count));
 	}
 
 	/**

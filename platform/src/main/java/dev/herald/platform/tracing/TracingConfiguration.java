@@ -1,13 +1,12 @@
 package dev.herald.platform.tracing;
 
 import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.observability.ContextProviderFactory;
 import org.springframework.data.mongodb.observability.MongoObservationCommandListener;
 
@@ -19,19 +18,8 @@ import org.springframework.data.mongodb.observability.MongoObservationCommandLis
  * tracer runs, both trace nothing.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(RecordSpansConfiguration.class)
 public class TracingConfiguration {
-
-	/**
-	 * The spans of records consumed and of work done later for them.
-	 * @param tracers the tracer, when there is one
-	 * @param propagators the propagator of trace context, when there is one
-	 * @return the record spans
-	 */
-	@Bean
-	RecordSpans recordSpans(ObjectProvider<Tracer> tracers, ObjectProvider<Propagator> propagators) {
-		return new RecordSpans(tracers.getIfAvailable(() -> Tracer.NOOP),
-				propagators.getIfAvailable(() -> Propagator.NOOP));
-	}
 
 	/**
 	 * Observes every MongoDB command.

@@ -8,6 +8,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
 import io.micrometer.tracing.otel.bridge.OtelPropagator;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -62,6 +63,30 @@ class RecordSpansTests {
 		assertThat(span.getTraceId()).isEqualTo(TRACE);
 		assertThat(span.getParentSpanId()).isEqualTo(PRODUCER);
 		assertThat(span.getAttributes().asMap().toString()).contains("messaging.kafka.message.key=record-1");
+	}
+
+	@Test
+	void theSendOfARequestsRecordsShouldBeOneProducerSpanInTheRequestsTraceWhoseContextEachRecordCarries() {
+		Span request = this.tracer.nextSpan().name("http post /api/v1/records/batch").start();
+		Span send;
+		try (Tracer.SpanInScope scope = this.tracer.withSpan(request)) {
+			send = this.spans.sending("herald.records.v1", 100);
+		}
+		String carried = this.spans.traceParent(send);
+		send.end();
+		request.end();
+
+		SpanData span = this.exported.getFinishedSpanItems()
+			.stream()
+			.filter((data) -> data.getName().equals("herald.records.v1 send"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(span.getKind()).isEqualTo(SpanKind.PRODUCER);
+		assertThat(span.getTraceId()).isEqualTo(request.context().traceId());
+		assertThat(span.getParentSpanId()).isEqualTo(request.context().spanId());
+		assertThat(span.getAttributes().asMap().toString()).contains("messaging.batch.message_count=100")
+			.contains("messaging.destination.name=herald.records.v1");
+		assertThat(carried).isEqualTo("00-" + span.getTraceId() + "-" + span.getSpanId() + "-01");
 	}
 
 	@Test
