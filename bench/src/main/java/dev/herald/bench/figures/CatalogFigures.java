@@ -29,6 +29,7 @@ import dev.herald.bench.system.BenchSystem;
 import dev.herald.bench.system.CpuTime;
 import dev.herald.bench.system.Service;
 import org.bson.Document;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,6 +47,9 @@ public final class CatalogFigures {
 	private static final double SUSTAINED = 5_000;
 
 	private static final String LIVE_DATABASE = "bench_catalog_live";
+
+	/** The partitions of {@code herald.records.v1}, as ingest creates it. */
+	private static final int RECORDS_PARTITIONS = 6;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -160,12 +164,14 @@ public final class CatalogFigures {
 		double batchesPerSecond = recordsPerSecond / 100;
 		int sampleEvery = Math.max(1, (int) Math.round(batchesPerSecond / 20));
 		Latencies latencies = new Latencies();
-		try (ReadableWatch watch = new ReadableWatch(catalog.url(), latencies)) {
+		try (ReadableWatch watch = new ReadableWatch(catalog.url(), RECORDS_PARTITIONS, latencies)) {
 			new PacedLoad().run(batchesPerSecond, duration,
 					(n) -> Operator.post(ingest.url() + "/api/v1/records/batch", bodies.get(n % bodies.size())),
 					(n, sentAt, response) -> {
-						if (n % sampleEvery == 0 && response != null && response.statusCode() == 200) {
-							watch.watch(firstId(response.body()), sentAt);
+						String id = (n % sampleEvery == 0 && response != null && response.statusCode() == 200)
+								? firstAcceptedId(response.body()) : null;
+						if (id != null) {
+							watch.watch(id, sentAt);
 						}
 					});
 			watch.awaitAll(READABLE_WAIT);
@@ -173,8 +179,9 @@ public final class CatalogFigures {
 		return latencies;
 	}
 
-	private static String firstId(String batchAnswer) {
-		return JSON.readTree(batchAnswer).path("items").path(0).path("id").asString();
+	private static String firstAcceptedId(String batchAnswer) {
+		JsonNode first = JSON.readTree(batchAnswer).path("items").path(0);
+		return "accepted".equals(first.path("status").asString()) ? first.path("id").asString() : null;
 	}
 
 	private static List<String> batches(RecordFactory factory, int count) {
@@ -187,89 +194,6 @@ public final class CatalogFigures {
 			bodies.add(RecordFactory.json(records));
 		}
 		return bodies;
-	}
-
-	/**
-	 * Polls the catalog for watched records until each reads, and records how long after
-	 * its post it first did.
-	 */
-	private static final class ReadableWatch implements AutoCloseable {
-
-		private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-		private final Map<String, Instant> pending = new ConcurrentHashMap<>();
-
-		private final String catalogUrl;
-
-		private final Latencies latencies;
-
-		private final Thread poller;
-
-		private volatile boolean running = true;
-
-		ReadableWatch(String catalogUrl, Latencies latencies) {
-			this.catalogUrl = catalogUrl;
-			this.latencies = latencies;
-			this.poller = new Thread(this::poll, "readable-watch");
-			this.poller.start();
-		}
-
-		void watch(String id, Instant sentAt) {
-			this.pending.put(id, sentAt);
-		}
-
-		void awaitAll(Duration timeout) {
-			long deadline = System.nanoTime() + timeout.toNanos();
-			while (!this.pending.isEmpty() && System.nanoTime() < deadline) {
-				pause(20);
-			}
-			this.latencies.lost(this.pending.size());
-		}
-
-		private void poll() {
-			while (this.running) {
-				for (Map.Entry<String, Instant> entry : List.copyOf(this.pending.entrySet())) {
-					if (readable(entry.getKey())) {
-						this.latencies.add(entry.getValue(), Instant.now());
-						this.pending.remove(entry.getKey());
-					}
-				}
-				pause(5);
-			}
-		}
-
-		private boolean readable(String id) {
-			try {
-				HttpRequest request = HttpRequest.newBuilder(URI.create(this.catalogUrl + "/api/v1/records/" + id))
-					.timeout(Duration.ofSeconds(10))
-					.build();
-				return this.client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-			}
-			catch (Exception ex) {
-				return false;
-			}
-		}
-
-		@Override
-		public void close() {
-			this.running = false;
-			try {
-				this.poller.join();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-
-		private static void pause(long millis) {
-			try {
-				Thread.sleep(millis);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-
 	}
 
 }
