@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
@@ -23,6 +23,9 @@ import dev.herald.bench.system.MemoryPeak;
  * the table and writes it to {@code bench/results/}.
  */
 public final class Bench {
+
+	/** The console's time of day, seconds always shown. */
+	private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
 	private Bench() {
 	}
@@ -77,7 +80,7 @@ public final class Bench {
 	}
 
 	private static void say(String message) {
-		System.out.println("[bench " + LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS) + "] " + message);
+		System.out.println("[bench " + CLOCK.format(LocalTime.now(ZoneOffset.UTC)) + "] " + message);
 	}
 
 	/**
