@@ -25,6 +25,9 @@ class CatalogApplicationIntegrationTests {
 	@Autowired
 	private MongoTemplate mongo;
 
+	@Autowired
+	private CatalogProperties properties;
+
 	private CatalogHttp http() {
 		return new CatalogHttp(this.port);
 	}
@@ -38,6 +41,13 @@ class CatalogApplicationIntegrationTests {
 		assertThat(this.mongo.getDb().getName()).isEqualTo("catalog");
 		assertThat(http().json("/api/v1/records/" + written.id()).get("title").asString())
 			.isEqualTo("Written and read back");
+	}
+
+	@Test
+	void searchesShouldRunOneAtATimeOnTheMongoDbProtocolServerOfTheLocalProfile() {
+		// That server does one command on a collection at a time: more searches at once
+		// would only queue inside it, ahead of the writes of records.
+		assertThat(this.properties.maxConcurrentSearches()).isEqualTo(1);
 	}
 
 	@Test
