@@ -38,8 +38,6 @@ class RecordPublisher {
 
 	static final String DATA_SCHEMA = "https://herald.dev/contracts/record-published.v1.schema.json";
 
-	private static final String TRACEPARENT = "traceparent";
-
 	private static final Log logger = LogFactory.getLog(RecordPublisher.class);
 
 	private final KafkaTemplate<String, byte[]> kafka;
@@ -131,7 +129,7 @@ class RecordPublisher {
 		header(headers, CloudEvents.DATA_SCHEMA, DATA_SCHEMA);
 		header(headers, CloudEvents.CONTENT_TYPE, "application/json");
 		if (traceParent != null) {
-			header(headers, TRACEPARENT, traceParent);
+			header(headers, RecordSpans.TRACEPARENT, traceParent);
 		}
 		return message;
 	}

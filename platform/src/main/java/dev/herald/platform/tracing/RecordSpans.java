@@ -25,7 +25,8 @@ import org.apache.kafka.common.header.Header;
  */
 public class RecordSpans {
 
-	private static final String TRACEPARENT = "traceparent";
+	/** The Kafka header of a record's W3C trace context. */
+	public static final String TRACEPARENT = "traceparent";
 
 	private final Tracer tracer;
 
