@@ -1,12 +1,13 @@
 package dev.herald.bench.baseline;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.WriteModel;
@@ -25,9 +26,25 @@ public final class RawBulkWrite {
 	}
 
 	/**
-	 * Copies documents with the raw driver and times the writes.
+	 * Reads every document of the catalog's collection, in one pass: the server answers a
+	 * lookup by a list of ids by scanning the collection, which read 150,000 documents in
+	 * 17 s, against under 2 s for one scan.
 	 * @param source the catalog's collection
-	 * @param ids the ids of the documents to copy
+	 * @return the documents, by id
+	 */
+	public static Map<Object, Document> read(MongoCollection<Document> source) {
+		Map<Object, Document> documents = new HashMap<>();
+		for (Document document : source.find().batchSize(1000)) {
+			documents.put(document.get("_id"), document);
+		}
+		return documents;
+	}
+
+	/**
+	 * Copies documents with the raw driver and times the writes.
+	 * @param source the catalog's collection, for its indexes
+	 * @param documents its documents, by id
+	 * @param ids the ids of the documents to copy, in the order to write them
 	 * @param target a collection on the same server, given the source's indexes if it has
 	 * none
 	 * @param batchSize documents per bulk write
@@ -37,23 +54,26 @@ public final class RawBulkWrite {
 	 * @param cpu reads the CPU time of the processes
 	 * @return documents written per second, and their CPU cost
 	 */
-	public static Rate copy(MongoCollection<Document> source, List<String> ids, MongoCollection<Document> target,
-			int batchSize, double untimedShare, Runnable settle, Supplier<CpuTime> cpu) {
-		List<Document> documents = new ArrayList<>(ids.size());
-		for (int from = 0; from < ids.size(); from += 1000) {
-			source.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + 1000))))
-				.batchSize(1000)
-				.into(documents);
+	public static Rate copy(MongoCollection<Document> source, Map<Object, Document> documents, List<String> ids,
+			MongoCollection<Document> target, int batchSize, double untimedShare, Runnable settle,
+			Supplier<CpuTime> cpu) {
+		List<Document> copied = new ArrayList<>(ids.size());
+		for (String id : ids) {
+			Document document = documents.get(id);
+			if (document == null) {
+				throw new IllegalStateException("The catalog did not store record " + id);
+			}
+			copied.add(document);
 		}
 		copyIndexes(source, target);
-		int untimed = (int) (documents.size() * untimedShare);
-		write(target, documents.subList(0, untimed), batchSize);
+		int untimed = (int) (copied.size() * untimedShare);
+		write(target, copied.subList(0, untimed), batchSize);
 		settle.run();
 		CpuTime before = cpu.get();
 		long start = System.nanoTime();
-		write(target, documents.subList(untimed, documents.size()), batchSize);
+		write(target, copied.subList(untimed, copied.size()), batchSize);
 		double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
-		int timed = Math.max(1, documents.size() - untimed);
+		int timed = Math.max(1, copied.size() - untimed);
 		return new Rate(timed / seconds, cpu.get().millisPerThousandSince(before, timed));
 	}
 

@@ -48,6 +48,12 @@ public final class CatalogFigures {
 
 	private static final String LIVE_DATABASE = "bench_catalog_live";
 
+	private static final String BACKLOG_TOPIC = "bench.backlog";
+
+	private static final String BACKLOG_DATABASE = "bench_catalog_r5";
+
+	private static final String RAW_DATABASE = "bench_raw_r5";
+
 	/** The partitions of {@code herald.records.v1}, as ingest creates it. */
 	private static final int RECORDS_PARTITIONS = 6;
 
@@ -63,58 +69,33 @@ public final class CatalogFigures {
 	}
 
 	/**
-	 * Measures R5.
+	 * Measures R5 on one catalog: it stores a first backlog, untimed, while the JIT
+	 * compiles its code (as when records build up during a slow spell of MongoDB); then
+	 * each repetition times the drain of a new backlog into an emptied collection, and
+	 * the raw driver writes the same documents into an emptied collection of its own with
+	 * the same indexes. The catalog stays up, idle, while the raw driver writes.
 	 * @param table where the figure goes
 	 */
 	public void backlog(ResultTable table) {
 		Figure r5 = table.add(Figure.ratio("R5", "catalog draining a backlog of 100,000 records", "records/s",
 				"raw driver `bulkWrite` of the same documents, same indexes"));
-		try (MongoClient mongo = MongoClients.create(this.system.mongoUri())) {
-			for (int rep = 0; rep < this.options.repetitions(); rep++) {
-				backlog(r5, rep, mongo);
-			}
-		}
-	}
-
-	/**
-	 * One repetition of R5. The catalog runs and has stored a first backlog (its code
-	 * compiled by the JIT) when the measured backlog arrives, as when records build up
-	 * during a slow spell of MongoDB; the raw driver then writes the same documents, the
-	 * first backlog untimed, into a collection of its own with the same indexes.
-	 */
-	private void backlog(Figure r5, int rep, MongoClient mongo) {
-		String topic = "bench.backlog-r" + rep;
-		String database = "bench_catalog_r" + rep;
 		EventProducer producer = new EventProducer(this.system.kafkaBootstrapServers());
-		producer.createTopic(topic, 6);
-		RecordFactory factory = new RecordFactory(5 + rep);
-		Service catalog = this.system.startService("catalog-service", "--herald.catalog.records-topic=" + topic,
-				"--spring.mongodb.database=" + database);
-		DoubleSupplier stored = () -> Metrics.count(catalog.url(), "herald.catalog.records.stored");
-		int warmUp = this.options.scaled(50_000);
-		List<UUID> first = producer.write(topic, warmUp, factory, List.of(), "R5-warm-up-r" + rep);
-		Drain.await(stored, warmUp, Duration.ofMinutes(5));
-		int count = this.options.scaled(100_000);
-		EventProducer.Backlog backlog = producer.prepare(topic, count, factory, List.of(), "R5-r" + rep);
-		this.system.collectGarbage();
-		producer.write(backlog);
-		Rate herald = Drain.measure(stored, warmUp, count, Duration.ofMinutes(10), this.system::cpu);
-		double perWrite = stored.getAsDouble() / Metrics.count(catalog.url(), "herald.catalog.store.latency");
-		this.system.stopService("catalog-service");
-		MongoCollection<Document> records = mongo.getDatabase(database).getCollection("records");
-		MongoCollection<Document> copy = mongo.getDatabase("bench_raw_r" + rep).getCollection("records");
-		RawBulkWrite.copy(records, ids(first), copy, POLL_SIZE, 0, () -> {
-		}, this.system::cpu);
-		Rate baseline = RawBulkWrite.copy(records, ids(backlog.ids()), copy, POLL_SIZE, Drain.SKIPPED,
-				this.system::collectGarbage, this.system::cpu);
-		r5.add(herald.perSecond(), baseline.perSecond());
-		r5.note(String.format(Locale.ROOT,
-				"R5 CPU per 1,000 records (repetition %d): Herald %s; baseline %s. The catalog wrote %.0f records "
-						+ "per bulk write.",
-				rep + 1, CpuTime.describe(herald.cpuPerThousand()), CpuTime.describe(baseline.cpuPerThousand()),
-				perWrite));
-		mongo.getDatabase(database).drop();
-		mongo.getDatabase("bench_raw_r" + rep).drop();
+		producer.createTopic(BACKLOG_TOPIC, RECORDS_PARTITIONS);
+		RecordFactory factory = new RecordFactory(5);
+		Service catalog = this.system.startService("catalog-service", "--herald.catalog.records-topic=" + BACKLOG_TOPIC,
+				"--spring.mongodb.database=" + BACKLOG_DATABASE);
+		try (MongoClient mongo = MongoClients.create(this.system.mongoUri())) {
+			Backlogs backlogs = new Backlogs(catalog, producer, factory,
+					mongo.getDatabase(BACKLOG_DATABASE).getCollection("records"),
+					mongo.getDatabase(RAW_DATABASE).getCollection("records"));
+			r5.note(backlogs.warmUp(this.options.scaled(25_000)).describe("R5"));
+			for (int rep = 0; rep < this.options.repetitions(); rep++) {
+				backlogs.measure(r5, rep, this.options.scaled(100_000));
+			}
+			this.system.stopService("catalog-service");
+			mongo.getDatabase(BACKLOG_DATABASE).drop();
+			mongo.getDatabase(RAW_DATABASE).drop();
+		}
 	}
 
 	private static List<String> ids(List<UUID> ids) {
@@ -194,6 +175,87 @@ public final class CatalogFigures {
 			bodies.add(RecordFactory.json(records));
 		}
 		return bodies;
+	}
+
+	/**
+	 * R5's backlogs on one running catalog, each drained into an emptied collection.
+	 */
+	private final class Backlogs {
+
+		private final Service catalog;
+
+		private final EventProducer producer;
+
+		private final RecordFactory factory;
+
+		private final MongoCollection<Document> records;
+
+		private final MongoCollection<Document> copy;
+
+		Backlogs(Service catalog, EventProducer producer, RecordFactory factory, MongoCollection<Document> records,
+				MongoCollection<Document> copy) {
+			this.catalog = catalog;
+			this.producer = producer;
+			this.factory = factory;
+			this.records = records;
+			this.copy = copy;
+		}
+
+		/**
+		 * Untimed: rounds of backlog through the catalog until its JIT is quiet, then the
+		 * same documents through the raw driver.
+		 * @param round records per round
+		 * @return how the warm-up went
+		 */
+		JitWarmUp.Result warmUp(int round) {
+			List<UUID> ids = new ArrayList<>();
+			JitWarmUp.Result result = JitWarmUp.untilQuiet(this.catalog.url(), (n) -> {
+				double before = stored();
+				ids.addAll(this.producer.write(BACKLOG_TOPIC, round, this.factory, List.of(), "R5-warm-up-" + n));
+				Drain.await(this::stored, before + round, Duration.ofMinutes(5));
+			});
+			RawBulkWrite.copy(this.records, RawBulkWrite.read(this.records), ids(ids), this.copy, POLL_SIZE, 0, () -> {
+			}, CatalogFigures.this.system::cpu);
+			empty();
+			return result;
+		}
+
+		void measure(Figure r5, int rep, int count) {
+			double storedBefore = stored();
+			double writesBefore = writes();
+			EventProducer.Backlog backlog = this.producer.prepare(BACKLOG_TOPIC, count, this.factory, List.of(),
+					"R5-r" + rep);
+			CatalogFigures.this.system.collectGarbage();
+			this.producer.write(backlog);
+			Rate herald = Drain.measure(this::stored, storedBefore, count, Duration.ofMinutes(10),
+					CatalogFigures.this.system::cpu);
+			double perWrite = (stored() - storedBefore) / (writes() - writesBefore);
+			Rate baseline = RawBulkWrite.copy(this.records, RawBulkWrite.read(this.records), ids(backlog.ids()),
+					this.copy, POLL_SIZE, Drain.SKIPPED, CatalogFigures.this.system::collectGarbage,
+					CatalogFigures.this.system::cpu);
+			empty();
+			r5.add(herald.perSecond(), baseline.perSecond());
+			r5.note(String.format(Locale.ROOT,
+					"R5 CPU per 1,000 records (repetition %d): Herald %s; baseline %s (the catalog idle). The catalog "
+							+ "wrote %.0f records per bulk write.",
+					rep + 1, CpuTime.describe(herald.cpuPerThousand()), CpuTime.describe(baseline.cpuPerThousand()),
+					perWrite));
+		}
+
+		private double stored() {
+			return Metrics.count(this.catalog.url(), "herald.catalog.records.stored");
+		}
+
+		private double writes() {
+			return Metrics.count(this.catalog.url(), "herald.catalog.store.latency");
+		}
+
+		/** Both collections emptied, their indexes kept, for the next backlog. */
+		private void empty() {
+			this.records.deleteMany(new Document());
+			this.copy.deleteMany(new Document());
+		}
+
 	}
 
 }
