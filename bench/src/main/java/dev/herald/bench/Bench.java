@@ -50,11 +50,11 @@ public final class Bench {
 			parts.run("R1, R2: ingest", options.measures("R1") || options.measures("R2") || options.measures("L1"),
 					() -> r2[0] = new IngestFigures(system, options).run(table));
 			CatalogFigures catalog = new CatalogFigures(system, options);
-			parts.run("R5: catalog draining a backlog", options.measures("R5"), () -> catalog.backlog(table));
+			parts.run("R5, Q1: catalog draining a backlog, then searched while records stream in",
+					options.measures("R5") || options.measures("Q1"),
+					() -> catalog.backlogThenSearches(table, new SearchLoadFigures(options)));
 			parts.run("L1: POST to readable in the catalog", options.measures("L1"),
 					() -> catalog.latency(table, r2[0] / 2));
-			parts.run("Q1: concurrent searches while records stream in", options.measures("Q1"),
-					() -> new SearchLoadFigures(system, options).run(table));
 			parts.run(
 					"R6, N1, L2, M1: notify", options.measures("R6") || options.measures("N1") || options.measures("L2")
 							|| options.measures("M1") || options.measuresOnRequest("N2"),

@@ -26,9 +26,9 @@ public final class RawBulkWrite {
 	}
 
 	/**
-	 * Reads every document of the catalog's collection, in one pass: the server answers a
-	 * lookup by a list of ids by scanning the collection, which read 150,000 documents in
-	 * 17 s, against under 2 s for one scan.
+	 * Reads every document of the catalog's collection, in one pass: on the
+	 * MongoDB-protocol server, lookups by lists of 1,000 ids read 150,000 documents in
+	 * about 17 s, one scan in about 6 s.
 	 * @param source the catalog's collection
 	 * @return the documents, by id
 	 */

@@ -69,32 +69,43 @@ public final class CatalogFigures {
 	}
 
 	/**
-	 * Measures R5 on one catalog: it stores a first backlog, untimed, while the JIT
-	 * compiles its code (as when records build up during a slow spell of MongoDB); then
-	 * each repetition times the drain of a new backlog into an emptied collection, and
-	 * the raw driver writes the same documents into an emptied collection of its own with
-	 * the same indexes. The catalog stays up, idle, while the raw driver writes.
-	 * @param table where the figure goes
+	 * Measures R5, then Q1, on one catalog consuming a topic of its own (into a database
+	 * of its own), which each figure finds with an empty collection.
+	 * <p>
+	 * R5: the catalog stores a first backlog, untimed, while the JIT compiles its code
+	 * (as when records build up during a slow spell of MongoDB); then each repetition
+	 * times the drain of a new backlog into an emptied collection, and the raw driver
+	 * writes the same documents into an emptied collection of its own with the same
+	 * indexes. The catalog stays up, idle, while the raw driver writes.
+	 * @param table where the figures go
+	 * @param searches Q1's figures
 	 */
-	public void backlog(ResultTable table) {
-		Figure r5 = table.add(Figure.ratio("R5", "catalog draining a backlog of 100,000 records", "records/s",
-				"raw driver `bulkWrite` of the same documents, same indexes"));
+	public void backlogThenSearches(ResultTable table, SearchLoadFigures searches) {
 		EventProducer producer = new EventProducer(this.system.kafkaBootstrapServers());
 		producer.createTopic(BACKLOG_TOPIC, RECORDS_PARTITIONS);
-		RecordFactory factory = new RecordFactory(5);
 		Service catalog = this.system.startService("catalog-service", "--herald.catalog.records-topic=" + BACKLOG_TOPIC,
 				"--spring.mongodb.database=" + BACKLOG_DATABASE);
 		try (MongoClient mongo = MongoClients.create(this.system.mongoUri())) {
-			Backlogs backlogs = new Backlogs(catalog, producer, factory,
-					mongo.getDatabase(BACKLOG_DATABASE).getCollection("records"),
-					mongo.getDatabase(RAW_DATABASE).getCollection("records"));
-			r5.note(backlogs.warmUp(this.options.scaled(25_000)).describe("R5"));
-			for (int rep = 0; rep < this.options.repetitions(); rep++) {
-				backlogs.measure(r5, rep, this.options.scaled(100_000));
+			MongoCollection<Document> records = mongo.getDatabase(BACKLOG_DATABASE).getCollection("records");
+			if (this.options.measures("R5")) {
+				backlog(table, new Backlogs(catalog, producer, new RecordFactory(5), records,
+						mongo.getDatabase(RAW_DATABASE).getCollection("records")));
+			}
+			if (this.options.measures("Q1")) {
+				searches.run(table, catalog, producer, BACKLOG_TOPIC, records);
 			}
 			this.system.stopService("catalog-service");
 			mongo.getDatabase(BACKLOG_DATABASE).drop();
 			mongo.getDatabase(RAW_DATABASE).drop();
+		}
+	}
+
+	private void backlog(ResultTable table, Backlogs backlogs) {
+		Figure r5 = table.add(Figure.ratio("R5", "catalog draining a backlog of 100,000 records", "records/s",
+				"raw driver `bulkWrite` of the same documents, same indexes"));
+		r5.note(backlogs.warmUp(this.options.scaled(25_000)).describe("R5"));
+		for (int rep = 0; rep < this.options.repetitions(); rep++) {
+			backlogs.measure(r5, rep, this.options.scaled(100_000));
 		}
 	}
 
@@ -112,8 +123,10 @@ public final class CatalogFigures {
 	 * @param halfOfR2 half of R2's rate, in records per second
 	 */
 	public void latency(ResultTable table, double halfOfR2) {
-		Service ingest = this.system.startService("ingest-service");
-		Service catalog = this.system.startService("catalog-service", "--spring.mongodb.database=" + LIVE_DATABASE);
+		Map<String, Service> services = this.system.startServices(Map.of("ingest-service", List.of(), "catalog-service",
+				List.of("--spring.mongodb.database=" + LIVE_DATABASE)));
+		Service ingest = services.get("ingest-service");
+		Service catalog = services.get("catalog-service");
 		List<String> bodies = batches(new RecordFactory(7), 50);
 		// Not counted: the services' code is compiled by the JIT under load first.
 		posting(ingest, catalog, bodies, SUSTAINED, Duration.ofMillis(this.options.scaled(6_000)));
@@ -209,7 +222,7 @@ public final class CatalogFigures {
 		 */
 		JitWarmUp.Result warmUp(int round) {
 			List<UUID> ids = new ArrayList<>();
-			JitWarmUp.Result result = JitWarmUp.untilQuiet(this.catalog.url(), (n) -> {
+			JitWarmUp.Result result = JitWarmUp.untilQuiet(this.catalog, (n) -> {
 				double before = stored();
 				ids.addAll(this.producer.write(BACKLOG_TOPIC, round, this.factory, List.of(), "R5-warm-up-" + n));
 				Drain.await(this::stored, before + round, Duration.ofMinutes(5));

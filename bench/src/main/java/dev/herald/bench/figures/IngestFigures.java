@@ -69,7 +69,7 @@ public final class IngestFigures {
 			// Until ingest's JIT is quiet: after a fixed 6 s of batches, ingest's CPU per
 			// record still fell by half over the three timed repetitions that followed.
 			Duration round = Duration.ofMillis(this.options.scaled(4_000));
-			r2.note(JitWarmUp.untilQuiet(ingest.url(), (n) -> herald.batches(round)).describe("R2"));
+			r2.note(JitWarmUp.untilQuiet(ingest, (n) -> herald.batches(round)).describe("R2"));
 			for (int rep = 0; rep < this.options.repetitions(); rep++) {
 				if (this.options.measures("R1")) {
 					double trivialRate = baseline.singles(this.duration);

@@ -6,11 +6,17 @@ import java.util.Locale;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
+import dev.herald.bench.system.CpuTime;
+import dev.herald.bench.system.Service;
+
 /**
  * Warms a service up until its JIT compiler has gone quiet: an untimed round of load,
  * again and again, until the compilers spent less than {@value #QUIET_SHARE} of a round's
  * time compiling (the service's {@code jvm.compilation.time}), or {@value #MAX_ROUNDS}
- * rounds.
+ * rounds. Beside it, the CPU the compiler threads used (read per thread from
+ * {@code /proc}) is noted: on two saturated cores the time of a compilation counts its
+ * waits for a core too, so the first share can pass 100% while the second stays between a
+ * fifth and a half of the service's CPU (R2 and R5 on 2026-11-30).
  * <p>
  * A fixed warm-up is not enough for notify on two busy cores: a recording of every
  * compilation showed about 1,800 of its methods compiled by C2 under R6's load, the C2
@@ -29,43 +35,52 @@ final class JitWarmUp {
 
 	/**
 	 * Runs rounds of load until the service's JIT is quiet.
-	 * @param serviceUrl the service, whose actuator tells its compilation time
+	 * @param service the service
 	 * @param round runs round {@code n} of the load and returns once it is done
 	 * @return how many rounds it took, and how the last one went
 	 */
-	static Result untilQuiet(String serviceUrl, IntConsumer round) {
+	static Result untilQuiet(Service service, IntConsumer round) {
 		List<Double> shares = new ArrayList<>();
+		List<Double> cpuShares = new ArrayList<>();
+		long pid = service.process().pid();
 		while (shares.size() < MAX_ROUNDS) {
-			double compiledBefore = Metrics.count(serviceUrl, "jvm.compilation.time");
+			double compiledBefore = Metrics.count(service.url(), "jvm.compilation.time");
+			double compilersBefore = CpuTime.ofCompilers(pid);
+			double processBefore = CpuTime.ofProcess(pid);
 			long started = System.nanoTime();
 			round.accept(shares.size());
 			double elapsedMillis = (System.nanoTime() - started) / 1e6;
-			double share = (Metrics.count(serviceUrl, "jvm.compilation.time") - compiledBefore) / elapsedMillis;
+			double share = (Metrics.count(service.url(), "jvm.compilation.time") - compiledBefore) / elapsedMillis;
+			double process = CpuTime.ofProcess(pid) - processBefore;
 			shares.add(share);
+			cpuShares.add((process > 0) ? Math.max(0, CpuTime.ofCompilers(pid) - compilersBefore) / process : 0);
 			if (share < QUIET_SHARE) {
 				break;
 			}
 		}
-		return new Result(List.copyOf(shares));
+		return new Result(List.copyOf(shares), List.copyOf(cpuShares));
 	}
 
 	/**
 	 * How a warm-up went.
 	 *
 	 * @param shares for each round, the share of its time that the JIT spent compiling
-	 * (summed over the compiler threads, so it can pass 100%)
+	 * (summed over the compilations, each counted from its start to its end)
+	 * @param cpuShares for each round, the share of the service's CPU that the JIT's
+	 * compiler threads used
 	 */
-	record Result(List<Double> shares) {
+	record Result(List<Double> shares, List<Double> cpuShares) {
 
 		String describe(String load) {
 			return String.format(Locale.ROOT,
 					"%s warm-up: %d untimed round%s, the JIT compiling for %s of each round's time (quiet below "
-							+ "%.0f%%, at most %d rounds)",
-					load, this.shares.size(), (this.shares.size() == 1) ? "" : "s",
-					this.shares.stream()
-						.map((share) -> Math.round(share * 100) + "%")
-						.collect(Collectors.joining(", ")),
-					QUIET_SHARE * 100, MAX_ROUNDS);
+							+ "%.0f%%, at most %d rounds); its compiler threads used %s of the service's CPU",
+					load, this.shares.size(), (this.shares.size() == 1) ? "" : "s", percents(this.shares),
+					QUIET_SHARE * 100, MAX_ROUNDS, percents(this.cpuShares));
+		}
+
+		private static String percents(List<Double> shares) {
+			return shares.stream().map((share) -> Math.round(share * 100) + "%").collect(Collectors.joining(", "));
 		}
 
 	}

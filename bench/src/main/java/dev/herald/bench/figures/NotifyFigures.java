@@ -83,19 +83,21 @@ public final class NotifyFigures {
 			subscribers.seed(fanOut, BenchSubscribers.FAN_OUT_TOPIC, "fan");
 			subscribers.seed(1, BenchSubscribers.SINGLE_TOPIC, "single");
 		}
-		this.ingest = this.system.startService("ingest-service");
 		// N1 sends every record to one subscriber: without a burst limit, or all but ten
 		// would roll up into one email at the end of the hour, which is what the limit is
 		// for but not what N1 measures.
-		Service notify = this.system.startService("notify-service", "--spring.mongodb.database=" + DATABASE,
-				"--herald.notify.delivery.concurrency=" + SENDERS, "--herald.notify.delivery.burst-limit=0");
+		Map<String, Service> services = this.system.startServices(
+				Map.of("ingest-service", List.of(), "notify-service", List.of("--spring.mongodb.database=" + DATABASE,
+						"--herald.notify.delivery.concurrency=" + SENDERS, "--herald.notify.delivery.burst-limit=0")));
+		this.ingest = services.get("ingest-service");
+		Service notify = services.get("notify-service");
 		int backlog = this.options.scaled(10_000);
 		// Each figure's repetitions follow one another, right after its warm-up: with
 		// R6's and N1's alternating, each switch of load met code the JIT had not
 		// compiled for it (notify's CPU per email in N1's first repetitions was 2.1-2.7
 		// ms, against 1.1-1.4 ms with N1's repetitions following N1's warm-up).
 		if (this.options.measures("R6")) {
-			r6.note(JitWarmUp.untilQuiet(notify.url(), (round) -> {
+			r6.note(JitWarmUp.untilQuiet(notify, (round) -> {
 				String marker = "R6-warm-up-" + round;
 				this.inbox.clear();
 				post(marker, BenchSubscribers.FAN_OUT_TOPIC);
@@ -106,7 +108,7 @@ public final class NotifyFigures {
 			fanOut(r6, rep, fanOut);
 		}
 		if (this.options.measures("N1") || this.options.measures("L2")) {
-			n1.note(JitWarmUp.untilQuiet(notify.url(), (round) -> {
+			n1.note(JitWarmUp.untilQuiet(notify, (round) -> {
 				String marker = "N1-warm-up-" + round;
 				this.inbox.clear();
 				this.producer.write(RECORDS_TOPIC, backlog / 2, this.factory, List.of(BenchSubscribers.SINGLE_TOPIC),
@@ -155,8 +157,10 @@ public final class NotifyFigures {
 			mongo.getDatabase(DATABASE).drop();
 			SearchFigures figures = new SearchFigures(mongo.getDatabase(SEARCH_DATABASE), this.producer);
 			figures.seed(searches);
+			List<String> settings = new ArrayList<>(SearchFigures.windowSettings());
+			settings.add("--spring.mongodb.database=" + SEARCH_DATABASE);
 			Service notify = this.system.startService("notify-service", List.of("-Xmx" + SEARCH_HEAP),
-					"--spring.mongodb.database=" + SEARCH_DATABASE);
+					settings.toArray(String[]::new));
 			figures.run(notify.url(), notify.process().pid(), m1, heap, searches, this.options.repetitions());
 			this.system.stopService("notify-service");
 			mongo.getDatabase(SEARCH_DATABASE).drop();

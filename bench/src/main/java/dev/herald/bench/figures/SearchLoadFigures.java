@@ -19,8 +19,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -30,7 +28,6 @@ import dev.herald.bench.load.EventProducer;
 import dev.herald.bench.load.RecordFactory;
 import dev.herald.bench.report.Figure;
 import dev.herald.bench.report.ResultTable;
-import dev.herald.bench.system.BenchSystem;
 import dev.herald.bench.system.Service;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -54,30 +51,29 @@ public final class SearchLoadFigures {
 	/** Records streaming in while the clients search. */
 	private static final double STREAM_PER_SECOND = 500;
 
-	private static final String TOPIC = "bench.q1";
-
-	private static final String DATABASE = "bench_catalog_q1";
-
 	private static final List<String[]> QUERIES = List.of(new String[] { "kind=MEETING", "kind", "MEETING" },
 			new String[] { "symbol=A/75/512", "documentSymbols", "A/75/512" },
 			new String[] { "from=2023-06-01&to=2023-06-30", "occurredOn", "2023-06" },
 			new String[] { "lang=en", "languages", "en" }, new String[] { "organization=CSTO", "organization", "CSTO" },
 			new String[] { "topic=peacekeeping", "topics", "peacekeeping" });
 
-	private final BenchSystem system;
-
 	private final BenchOptions options;
 
-	public SearchLoadFigures(BenchSystem system, BenchOptions options) {
-		this.system = system;
+	public SearchLoadFigures(BenchOptions options) {
 		this.options = options;
 	}
 
 	/**
-	 * Measures Q1.
+	 * Measures Q1 on a running catalog whose collection is empty: it stores records
+	 * first, then the clients search while more stream in.
 	 * @param table where the figures go
+	 * @param catalog the catalog
+	 * @param producer writes to the catalog's topic
+	 * @param topic the topic the catalog consumes
+	 * @param records the catalog's collection, which the raw clients search
 	 */
-	public void run(ResultTable table) {
+	public void run(ResultTable table, Service catalog, EventProducer producer, String topic,
+			MongoCollection<Document> records) {
 		Figure q1 = table.add(Figure.ratio("Q1",
 				"searches/s of " + CLIENTS + " concurrent clients on the catalog's API while "
 						+ Math.round(STREAM_PER_SECOND) + " records/s stream in",
@@ -89,80 +85,93 @@ public final class SearchLoadFigures {
 		Figure catchUp = table.add(Figure.alone("Q1 catch-up",
 				"from the end of the stream until the catalog had stored all of it, the clients still searching",
 				"ms"));
-		EventProducer producer = new EventProducer(this.system.kafkaBootstrapServers());
-		producer.createTopic(TOPIC, 6);
+		Figure keeping = table.add(Figure.ratio("Q1 keeping up",
+				"records/s the catalog stored over the stream's second half, the clients searching", "records/s",
+				"records/s streamed over the same span"));
 		RecordFactory factory = new RecordFactory(11);
-		Service catalog = this.system.startService("catalog-service", "--herald.catalog.records-topic=" + TOPIC,
-				"--spring.mongodb.database=" + DATABASE);
 		DoubleSupplier stored = () -> Metrics.count(catalog.url(), "herald.catalog.records.stored");
 		int seeded = this.options.scaled(STORED);
-		producer.write(TOPIC, seeded, factory, List.of("peacekeeping"), "Q1-stored");
-		Drain.await(stored, seeded, Duration.ofMinutes(5));
+		double before = stored.getAsDouble();
+		producer.write(topic, seeded, factory, List.of("peacekeeping"), "Q1-stored");
+		Drain.await(stored, before + seeded, Duration.ofMinutes(5));
 		Duration phase = Duration.ofMillis(this.options.scaled(6_000));
-		try (MongoClient mongo = MongoClients.create(this.system.mongoUri())) {
-			MongoCollection<Document> records = mongo.getDatabase(DATABASE).getCollection("records");
-			for (int rep = 0; rep < this.options.repetitions(); rep++) {
-				Load api = streaming(producer, factory, phase, "Q1-api-r" + rep, stored, true,
-						(searching) -> search(catalog.url(), searching));
-				Load raw = streaming(producer, factory, phase, "Q1-raw-r" + rep, stored, false,
-						(searching) -> search(records, searching));
-				q1.add(api.perSecond(), raw.perSecond());
-				lag.add(api.lag());
-				catchUp.add(api.catchUpMillis());
-				p99.add(api.percentile(0.99));
-				q1.note(String.format(Locale.ROOT,
-						"Q1 (repetition %d): API p50 %.1f ms, p99 %.1f ms; raw p50 %.1f ms, p99 %.1f ms; failed "
-								+ "searches %d; with the raw clients searching, %.0f records not stored when the "
-								+ "stream ended",
-						rep + 1, api.percentile(0.5), api.percentile(0.99), raw.percentile(0.5), raw.percentile(0.99),
-						api.failed(), raw.lag()));
-			}
-		}
-		this.system.stopService("catalog-service");
-		try (MongoClient mongo = MongoClients.create(this.system.mongoUri())) {
-			mongo.getDatabase(DATABASE).drop();
+		RecordStream stream = new RecordStream(producer, topic, factory, phase, stored);
+		for (int rep = 0; rep < this.options.repetitions(); rep++) {
+			Load api = stream.searching("Q1-api-r" + rep, true, (searching) -> search(catalog.url(), searching));
+			Load raw = stream.searching("Q1-raw-r" + rep, false, (searching) -> search(records, searching));
+			q1.add(api.perSecond(), raw.perSecond());
+			lag.add(api.lag());
+			catchUp.add(api.catchUpMillis());
+			keeping.add(api.storedPerSecond(), api.streamedPerSecond());
+			p99.add(api.percentile(0.99));
+			q1.note(String.format(Locale.ROOT,
+					"Q1 (repetition %d): API p50 %.1f ms, p99 %.1f ms; raw p50 %.1f ms, p99 %.1f ms; failed "
+							+ "searches %d; with the raw clients searching, %.0f records not stored when the "
+							+ "stream ended",
+					rep + 1, api.percentile(0.5), api.percentile(0.99), raw.percentile(0.5), raw.percentile(0.99),
+					api.failed(), raw.lag()));
 		}
 	}
 
 	/**
-	 * Runs the searches while a stream of records is written, and notes how far the
-	 * catalog's consumption was behind when it ended. With {@code untilStored}, the
-	 * clients go on searching until the catalog has stored the stream, and the time that
-	 * took is noted: together they say whether consumption keeps up. Otherwise they stop
-	 * with the stream (the raw clients, whom nothing limits, would hold the catalog back
-	 * for a minute), and the catalog catches up before the next phase.
+	 * A stream of records to the catalog's topic, written while clients search.
 	 */
-	private Load streaming(EventProducer producer, RecordFactory factory, Duration phase, String marker,
-			DoubleSupplier stored, boolean untilStored, Function<BooleanSupplier, Load> searches) {
-		int count = (int) (STREAM_PER_SECOND * phase.toMillis() / 1000);
-		EventProducer.Backlog stream = producer.prepare(TOPIC, count, factory, List.of("peacekeeping"), marker);
-		double target = stored.getAsDouble() + count;
-		AtomicBoolean searching = new AtomicBoolean(true);
-		double[] behind = new double[2];
-		AtomicReference<RuntimeException> failure = new AtomicReference<>();
-		Thread writer = new Thread(() -> {
-			try {
-				producer.write(stream, Duration.ofNanos((long) (1_000_000_000 / STREAM_PER_SECOND)));
-				long ended = System.nanoTime();
-				behind[0] = Math.max(0, target - stored.getAsDouble());
-				searching.set(untilStored);
-				Drain.await(stored, target, Duration.ofMinutes(5), Duration.ofMillis(20));
-				behind[1] = (System.nanoTime() - ended) / 1e6;
+	private record RecordStream(EventProducer producer, String topic, RecordFactory factory, Duration phase,
+			DoubleSupplier stored) {
+
+		/**
+		 * Runs the searches while a stream of records is written, and notes how far the
+		 * catalog's consumption was behind when it ended. With {@code untilStored}, the
+		 * clients go on searching until the catalog has stored the stream, and the time
+		 * that took is noted: together they say whether consumption keeps up. Otherwise
+		 * they stop with the stream (the raw clients, whom nothing limits, would hold the
+		 * catalog back for a minute), and the catalog catches up before the next phase.
+		 */
+		Load searching(String marker, boolean untilStored, Function<BooleanSupplier, Load> searches) {
+			int count = (int) (STREAM_PER_SECOND * this.phase.toMillis() / 1000);
+			EventProducer.Backlog stream = this.producer.prepare(this.topic, count, this.factory,
+					List.of("peacekeeping"), marker);
+			double target = this.stored.getAsDouble() + count;
+			AtomicBoolean searching = new AtomicBoolean(true);
+			double[] behind = new double[2];
+			double[] rates = new double[2];
+			AtomicReference<RuntimeException> failure = new AtomicReference<>();
+			double[] half = new double[2];
+			Thread writer = new Thread(() -> {
+				try {
+					this.producer.write(stream, Duration.ofNanos((long) (1_000_000_000 / STREAM_PER_SECOND)),
+							(sent) -> {
+								if (sent == count / 2) {
+									half[0] = this.stored.getAsDouble();
+									half[1] = System.nanoTime();
+								}
+							});
+					long ended = System.nanoTime();
+					double storedAtEnd = this.stored.getAsDouble();
+					double seconds = (ended - half[1]) / 1e9;
+					rates[0] = (storedAtEnd - half[0]) / seconds;
+					rates[1] = (count - count / 2) / seconds;
+					behind[0] = Math.max(0, target - storedAtEnd);
+					searching.set(untilStored);
+					Drain.await(this.stored, target, Duration.ofMinutes(5), Duration.ofMillis(20));
+					behind[1] = (System.nanoTime() - ended) / 1e6;
+				}
+				catch (RuntimeException ex) {
+					failure.set(ex);
+				}
+				finally {
+					searching.set(false);
+				}
+			}, marker);
+			writer.start();
+			Load load = searches.apply(searching::get);
+			join(writer);
+			if (failure.get() != null) {
+				throw failure.get();
 			}
-			catch (RuntimeException ex) {
-				failure.set(ex);
-			}
-			finally {
-				searching.set(false);
-			}
-		}, marker);
-		writer.start();
-		Load load = searches.apply(searching::get);
-		join(writer);
-		if (failure.get() != null) {
-			throw failure.get();
+			return load.behind(behind[0], behind[1]).keeping(rates[0], rates[1]);
 		}
-		return load.behind(behind[0], behind[1]);
+
 	}
 
 	private Load search(String catalogUrl, BooleanSupplier searching) {
@@ -253,7 +262,7 @@ public final class SearchLoadFigures {
 			Thread.currentThread().interrupt();
 		}
 		clients.shutdown();
-		return new Load(new ArrayList<>(latencies), failed.get(), (System.nanoTime() - start) / 1e9, 0, 0);
+		return new Load(new ArrayList<>(latencies), failed.get(), (System.nanoTime() - start) / 1e9);
 	}
 
 	private static void join(Thread thread) {
@@ -281,15 +290,29 @@ public final class SearchLoadFigures {
 	 * @param seconds how long the clients searched
 	 * @param lag records not stored when the stream ended
 	 * @param catchUpMillis from then until all were stored
+	 * @param storedPerSecond records the catalog stored per second over the stream's
+	 * second half
+	 * @param streamedPerSecond records streamed per second over the same span
 	 */
-	private record Load(List<Double> latencies, int failed, double seconds, double lag, double catchUpMillis) {
+	private record Load(List<Double> latencies, int failed, double seconds, double lag, double catchUpMillis,
+			double storedPerSecond, double streamedPerSecond) {
+
+		Load(List<Double> latencies, int failed, double seconds) {
+			this(latencies, failed, seconds, 0, 0, 0, 0);
+		}
 
 		double perSecond() {
 			return this.latencies.size() / this.seconds;
 		}
 
 		Load behind(double lag, double catchUpMillis) {
-			return new Load(this.latencies, this.failed, this.seconds, lag, catchUpMillis);
+			return new Load(this.latencies, this.failed, this.seconds, lag, catchUpMillis, this.storedPerSecond,
+					this.streamedPerSecond);
+		}
+
+		Load keeping(double storedPerSecond, double streamedPerSecond) {
+			return new Load(this.latencies, this.failed, this.seconds, this.lag, this.catchUpMillis, storedPerSecond,
+					streamedPerSecond);
 		}
 
 		double percentile(double p) {

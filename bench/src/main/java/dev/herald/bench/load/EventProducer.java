@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 import java.util.concurrent.locks.LockSupport;
 
 import dev.herald.contracts.CloudEvents;
@@ -97,6 +98,19 @@ public final class EventProducer {
 	 * @param pace the time between two events, zero for all at once
 	 */
 	public void write(Backlog backlog, Duration pace) {
+		write(backlog, pace, (sent) -> {
+		});
+	}
+
+	/**
+	 * Writes a backlog one event every {@code pace}, through one producer, telling how
+	 * many events it has handed to the producer after each one, and waits until Kafka has
+	 * it all.
+	 * @param backlog the events
+	 * @param pace the time between two events, zero for all at once
+	 * @param progress told the number of events handed to the producer so far
+	 */
+	public void write(Backlog backlog, Duration pace, IntConsumer progress) {
 		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
 				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 10,
 				ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
@@ -115,6 +129,7 @@ public final class EventProducer {
 						failure.compareAndSet(null, exception);
 					}
 				});
+				progress.accept(sent);
 			}
 			producer.flush();
 		}

@@ -128,7 +128,28 @@ public final class BenchSystem implements AutoCloseable {
 		return start(name, List.of(), "/actuator/health/liveness", arguments);
 	}
 
+	/**
+	 * Starts services at once, and waits until each is ready: two JVMs starting together
+	 * on two cores are ready sooner than one after the other.
+	 * @param arguments each service's Spring Boot properties, by module name
+	 * @return the running services, by module name
+	 */
+	public Map<String, Service> startServices(Map<String, List<String>> arguments) {
+		List<Service> launched = new ArrayList<>();
+		arguments.forEach((name, settings) -> launched
+			.add(launch(name, List.of(), "/actuator/health", settings.toArray(String[]::new))));
+		Map<String, Service> ready = new LinkedHashMap<>();
+		for (Service service : launched) {
+			ready.put(service.name(), ready(service));
+		}
+		return ready;
+	}
+
 	private Service start(String name, List<String> javaOptions, String healthPath, String... arguments) {
+		return ready(launch(name, javaOptions, healthPath, arguments));
+	}
+
+	private Service launch(String name, List<String> javaOptions, String healthPath, String... arguments) {
 		stopService(name);
 		int port = Ports.free();
 		List<String> jvm = new ArrayList<>(JVM_OPTIONS);
@@ -151,10 +172,15 @@ public final class BenchSystem implements AutoCloseable {
 			.logFile(this.directory.resolve(name + ".log"))
 			.healthUrl("http://localhost:" + port + healthPath)
 			.build();
-		process.start().awaitReady(STARTUP);
+		process.start();
 		Service service = new Service(name, port, process);
 		this.running.put(name, service);
-		this.memory.watch(name, process.pid(), port);
+		return service;
+	}
+
+	private Service ready(Service service) {
+		service.process().awaitReady(STARTUP);
+		this.memory.watch(service.name(), service.process().pid(), service.port());
 		return service;
 	}
 

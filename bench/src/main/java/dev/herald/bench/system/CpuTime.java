@@ -1,6 +1,7 @@
 package dev.herald.bench.system;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * CPU time used by processes, read from {@code /proc/<pid>/stat} (user plus system time),
@@ -66,9 +68,46 @@ public final class CpuTime {
 			.collect(Collectors.joining(", "));
 	}
 
-	private static double read(long pid) {
+	/**
+	 * The CPU seconds a process has used so far.
+	 * @param pid the process
+	 * @return its user plus system time, or 0 when it cannot be read
+	 */
+	public static double ofProcess(long pid) {
+		return read(pid);
+	}
+
+	/**
+	 * The CPU seconds a JVM's JIT compiler threads have used so far (those alive now).
+	 * @param pid the JVM's process
+	 * @return their user plus system time, or 0 when they cannot be read
+	 */
+	public static double ofCompilers(long pid) {
+		try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+			return tasks.filter(CpuTime::isCompiler).mapToDouble((task) -> read(task.resolve("stat"))).sum();
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return 0;
+		}
+	}
+
+	private static boolean isCompiler(Path task) {
 		try {
-			String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+			String name = Files.readString(task.resolve("comm")).trim();
+			return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static double read(long pid) {
+		return read(Path.of("/proc/" + pid + "/stat"));
+	}
+
+	private static double read(Path statFile) {
+		try {
+			String stat = Files.readString(statFile);
 			// Fields after the command name, which is in parentheses and may hold spaces.
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;

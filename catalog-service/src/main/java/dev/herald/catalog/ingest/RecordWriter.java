@@ -17,8 +17,8 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.WriteModel;
 import dev.herald.catalog.record.RecordDocument;
-import org.bson.BsonDocument;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -112,7 +112,7 @@ class RecordWriter {
 	 * @return how many were inserted
 	 */
 	private int insert(List<RecordDocument> documents, List<RecordDocument> existing) {
-		List<WriteModel<BsonDocument>> inserts = new ArrayList<>(documents.size());
+		List<WriteModel<RawBsonDocument>> inserts = new ArrayList<>(documents.size());
 		documents.forEach((document) -> inserts.add(new InsertOneModel<>(document.toBson())));
 		try {
 			records().bulkWrite(inserts, UNORDERED);
@@ -134,7 +134,7 @@ class RecordWriter {
 
 	private Round replaceOlder(List<RecordDocument> documents) {
 		Map<String, String> storedRevisions = storedRevisions(documents);
-		List<WriteModel<BsonDocument>> replacements = new ArrayList<>();
+		List<WriteModel<RawBsonDocument>> replacements = new ArrayList<>();
 		List<RecordDocument> replaced = new ArrayList<>();
 		List<RecordDocument> vanished = new ArrayList<>();
 		for (RecordDocument document : documents) {
@@ -168,7 +168,7 @@ class RecordWriter {
 		return new Round(stored, conflicts);
 	}
 
-	private BulkWriteResult replace(List<WriteModel<BsonDocument>> replacements, List<RecordDocument> replaced) {
+	private BulkWriteResult replace(List<WriteModel<RawBsonDocument>> replacements, List<RecordDocument> replaced) {
 		try {
 			return records().bulkWrite(replacements, UNORDERED);
 		}
@@ -178,8 +178,8 @@ class RecordWriter {
 		}
 	}
 
-	private MongoCollection<BsonDocument> records() {
-		return this.mongo.getCollection(RecordDocument.COLLECTION).withDocumentClass(BsonDocument.class);
+	private MongoCollection<RawBsonDocument> records() {
+		return this.mongo.getCollection(RecordDocument.COLLECTION).withDocumentClass(RawBsonDocument.class);
 	}
 
 	private Map<String, String> storedRevisions(List<RecordDocument> documents) {

@@ -7,11 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.bson.BsonArray;
-import org.bson.BsonDateTime;
-import org.bson.BsonDocument;
-import org.bson.BsonNull;
-import org.bson.BsonString;
+import org.bson.BsonBinaryWriter;
+import org.bson.BsonWriter;
+import org.bson.RawBsonDocument;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -68,39 +66,45 @@ public record RecordDocument(@Id String id, String kind, String title, String su
 
 	/**
 	 * The BSON document stored for this record: what Spring Data's mapping converter
-	 * writes, less its type hint, which reading does not need. Built field by field
-	 * because the catalog writes every record it consumes and the converter costs several
-	 * times as much; a test holds the two equal.
+	 * writes, less its type hint, which reading does not need. Written field by field
+	 * straight into BSON bytes, because the catalog writes every record it consumes: the
+	 * converter costs several times as much, and a map of BSON values encoded afterwards
+	 * twice as much; a test holds the result equal to the converter's.
 	 * @return the document, without {@code null} fields
 	 */
-	public BsonDocument toBson() {
-		BsonDocument document = new BsonDocument("_id", new BsonString(this.id));
-		put(document, "kind", this.kind);
-		put(document, "title", this.title);
-		put(document, "summary", this.summary);
-		put(document, "body", this.body);
-		put(document, "occurredOn", this.occurredOn);
-		if (this.place != null) {
-			BsonDocument where = new BsonDocument();
-			put(where, "city", this.place.city());
-			put(where, "country", this.place.country());
-			document.put("place", where);
+	public RawBsonDocument toBson() {
+		Utf8OutputBuffer buffer = new Utf8OutputBuffer(4096);
+		try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
+			writer.writeStartDocument();
+			writer.writeString("_id", this.id);
+			write(writer, "kind", this.kind);
+			write(writer, "title", this.title);
+			write(writer, "summary", this.summary);
+			write(writer, "body", this.body);
+			write(writer, "occurredOn", this.occurredOn);
+			if (this.place != null) {
+				writer.writeStartDocument("place");
+				write(writer, "city", this.place.city());
+				write(writer, "country", this.place.country());
+				writer.writeEndDocument();
+			}
+			write(writer, "organization", this.organization);
+			write(writer, "bodies", this.bodies);
+			write(writer, "participants", this.participants);
+			write(writer, "documentSymbols", this.documentSymbols);
+			write(writer, "topics", this.topics);
+			write(writer, "language", this.language);
+			write(writer, "languages", languages(this.language));
+			write(writer, "sourceUrl", this.sourceUrl);
+			write(writer, "publishedAt", this.publishedAt);
+			write(writer, "publishedBy", this.publishedBy);
+			write(writer, "terms", this.terms);
+			if (this.storedAt != null) {
+				writer.writeDateTime("storedAt", this.storedAt.toEpochMilli());
+			}
+			writer.writeEndDocument();
 		}
-		put(document, "organization", this.organization);
-		put(document, "bodies", this.bodies);
-		put(document, "participants", this.participants);
-		put(document, "documentSymbols", this.documentSymbols);
-		put(document, "topics", this.topics);
-		put(document, "language", this.language);
-		put(document, "languages", languages(this.language));
-		put(document, "sourceUrl", this.sourceUrl);
-		put(document, "publishedAt", this.publishedAt);
-		put(document, "publishedBy", this.publishedBy);
-		put(document, "terms", this.terms);
-		if (this.storedAt != null) {
-			document.put("storedAt", new BsonDateTime(this.storedAt.toEpochMilli()));
-		}
-		return document;
+		return new RawBsonDocument(buffer.getInternalBuffer(), 0, buffer.getPosition());
 	}
 
 	/**
@@ -122,17 +126,24 @@ public record RecordDocument(@Id String id, String kind, String title, String su
 		return prefixes;
 	}
 
-	private static void put(BsonDocument document, String field, String value) {
+	private static void write(BsonWriter writer, String field, String value) {
 		if (value != null) {
-			document.put(field, new BsonString(value));
+			writer.writeString(field, value);
 		}
 	}
 
-	private static void put(BsonDocument document, String field, List<String> values) {
+	private static void write(BsonWriter writer, String field, List<String> values) {
 		if (values != null) {
-			BsonArray array = new BsonArray(new ArrayList<>(values.size()));
-			values.forEach((value) -> array.add((value != null) ? new BsonString(value) : BsonNull.VALUE));
-			document.put(field, array);
+			writer.writeStartArray(field);
+			for (String value : values) {
+				if (value != null) {
+					writer.writeString(value);
+				}
+				else {
+					writer.writeNull();
+				}
+			}
+			writer.writeEndArray();
 		}
 	}
 

@@ -62,8 +62,10 @@ class RecordDocumentTests {
 	 */
 	private static BsonDocument withoutLanguages(BsonDocument document) {
 		assertThat(document).containsKey("languages");
-		document.remove("languages");
-		return document;
+		BsonDocument copy = new BsonDocument();
+		document.forEach(copy::put);
+		copy.remove("languages");
+		return copy;
 	}
 
 	private static byte[] bytes(BsonDocument document) {

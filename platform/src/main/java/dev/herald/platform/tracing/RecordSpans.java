@@ -1,8 +1,10 @@
 package dev.herald.platform.tracing;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,9 +19,9 @@ import org.apache.kafka.common.header.Header;
 
 /**
  * The spans of a record's path through Kafka, where the framework cannot draw them: one
- * span per send of many records (not one per record), one span per record of a batch
- * listener, continuing the trace of the producer that sent it (its W3C
- * {@code traceparent} header), and the spans of work done later for a record, started
+ * span per send of many records (not one per record), one span per send among the records
+ * of a batch listener's call, continuing the trace of the producer that sent them (their
+ * W3C {@code traceparent} header), and the spans of work done later for a record, started
  * from a {@code traceparent} kept with it (a child of one record's span, or a new span
  * linking several records' spans, as a digest carrying many records).
  */
@@ -79,25 +81,54 @@ public class RecordSpans {
 	}
 
 	/**
-	 * Starts the spans of one call of a batch listener and puts the call in the scope of
-	 * the only record's span, or of a new span of the batch ({@code <name>.batch})
-	 * linking every record's span.
+	 * Starts the spans of one call of a batch listener: one span per send among its
+	 * records (the records that carry the same {@code traceparent}, as the records of one
+	 * request to ingest do, or that carry none), a child of that send's span. The call
+	 * runs in the scope of that span when there is one, or of a new span of the batch
+	 * ({@code <name>.batch}) linking each of them.
 	 * @param name the records' spans' name
 	 * @param records the records the call works on (none: nothing is traced)
 	 * @return the spans, to close when the call ends
 	 */
 	public BatchSpans batch(String name, List<? extends ConsumerRecord<?, ?>> records) {
-		List<Span> spans = consumed(name, records);
-		if (spans.isEmpty()) {
-			return new BatchSpans(spans, null, null);
+		// By trace context, "null" for none: the records of one send carry the same one.
+		List<String> sendOf = records.stream().map((record) -> String.valueOf(header(record, TRACEPARENT))).toList();
+		Map<String, List<ConsumerRecord<?, ?>>> sends = new LinkedHashMap<>();
+		for (int i = 0; i < records.size(); i++) {
+			sends.computeIfAbsent(sendOf.get(i), (send) -> new ArrayList<>()).add(records.get(i));
 		}
-		if (spans.size() == 1) {
-			return new BatchSpans(spans, null, this.tracer.withSpan(spans.get(0)));
+		Map<String, Span> spans = new LinkedHashMap<>();
+		sends.forEach((send, sent) -> spans.put(send, consumedTogether(name, sent)));
+		List<Span> perRecord = sendOf.stream().map(spans::get).toList();
+		List<Span> distinct = List.copyOf(spans.values());
+		if (distinct.isEmpty()) {
+			return new BatchSpans(perRecord, distinct, null, null);
+		}
+		if (distinct.size() == 1) {
+			return new BatchSpans(perRecord, distinct, null, this.tracer.withSpan(distinct.get(0)));
 		}
 		Span.Builder builder = this.tracer.spanBuilder().name(name + ".batch").kind(Span.Kind.CONSUMER).setNoParent();
-		spans.forEach((span) -> builder.addLink(new Link(span.context())));
-		Span batch = builder.start().tag("messaging.batch.message_count", String.valueOf(spans.size()));
-		return new BatchSpans(spans, batch, this.tracer.withSpan(batch));
+		distinct.forEach((span) -> builder.addLink(new Link(span.context())));
+		Span batch = builder.start().tag("messaging.batch.message_count", String.valueOf(records.size()));
+		return new BatchSpans(perRecord, distinct, batch, this.tracer.withSpan(batch));
+	}
+
+	/**
+	 * Starts one span for records of one send: the record's own span for one record, or a
+	 * span of them all, a child of the send's span, for several.
+	 */
+	private Span consumedTogether(String name, List<ConsumerRecord<?, ?>> records) {
+		ConsumerRecord<?, ?> first = records.get(0);
+		if (records.size() == 1) {
+			return consumed(name, first);
+		}
+		return this.propagator.extract(first, RecordSpans::header)
+			.name(name)
+			.kind(Span.Kind.CONSUMER)
+			.remoteServiceName("kafka")
+			.start()
+			.tag("messaging.destination.name", first.topic())
+			.tag("messaging.batch.message_count", String.valueOf(records.size()));
 	}
 
 	/**

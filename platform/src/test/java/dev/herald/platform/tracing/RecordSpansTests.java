@@ -175,6 +175,50 @@ class RecordSpansTests {
 	}
 
 	@Test
+	void theRecordsOfOneSendShouldShareOneSpanAChildOfThatSend() {
+		List<ConsumerRecord<String, String>> sent = List.of(traced(new ConsumerRecord<>("t", 0, 1, "a", "{}")),
+				traced(new ConsumerRecord<>("t", 1, 5, "b", "{}")), traced(new ConsumerRecord<>("t", 0, 2, "c", "{}")));
+		String current;
+		List<Span> perRecord;
+		try (BatchSpans batch = this.spans.batch("herald.catalog.store", sent)) {
+			current = this.tracer.currentSpan().context().spanId();
+			perRecord = batch.records();
+		}
+
+		SpanData span = only();
+		assertThat(span.getSpanId()).isEqualTo(current);
+		assertThat(span.getTraceId()).isEqualTo(TRACE);
+		assertThat(span.getParentSpanId()).isEqualTo(PRODUCER);
+		assertThat(span.getKind()).isEqualTo(SpanKind.CONSUMER);
+		assertThat(span.getAttributes().asMap().toString()).contains("messaging.batch.message_count=3");
+		assertThat(perRecord).hasSize(3)
+			.allSatisfy((record) -> assertThat(record.context().spanId()).isEqualTo(current));
+	}
+
+	@Test
+	void recordsOfSeveralSendsShouldHaveASpanPerSendLinkedByTheBatchsSpan() {
+		String otherProducer = "00f067aa0ba902b8";
+		ConsumerRecord<String, String> first = traced(new ConsumerRecord<>("t", 0, 1, "a", "{}"));
+		ConsumerRecord<String, String> second = new ConsumerRecord<>("t", 0, 2, "b", "{}");
+		second.headers()
+			.add("traceparent", ("00-" + TRACE + "-" + otherProducer + "-01").getBytes(StandardCharsets.UTF_8));
+		ConsumerRecord<String, String> third = traced(new ConsumerRecord<>("t", 0, 3, "c", "{}"));
+		List<Span> perRecord;
+		try (BatchSpans batch = this.spans.batch("herald.catalog.store", List.of(first, second, third))) {
+			perRecord = batch.records();
+		}
+
+		List<SpanData> ended = this.exported.getFinishedSpanItems();
+		assertThat(ended).extracting(SpanData::getName)
+			.containsExactlyInAnyOrder("herald.catalog.store", "herald.catalog.store", "herald.catalog.store.batch");
+		assertThat(ended).filteredOn((span) -> span.getName().equals("herald.catalog.store"))
+			.extracting(SpanData::getParentSpanId)
+			.containsExactlyInAnyOrder(PRODUCER, otherProducer);
+		assertThat(perRecord.get(0).context().spanId()).isEqualTo(perRecord.get(2).context().spanId())
+			.isNotEqualTo(perRecord.get(1).context().spanId());
+	}
+
+	@Test
 	void workForOneRecordShouldRunInASpanContinuingItsTrace() {
 		ConsumerRecord<String, String> record = traced(new ConsumerRecord<>("t", 0, 9, "a", "{}"));
 		String[] current = new String[1];
