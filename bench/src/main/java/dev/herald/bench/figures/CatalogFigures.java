@@ -216,18 +216,19 @@ public final class CatalogFigures {
 
 		/**
 		 * Untimed: rounds of backlog through the catalog until its JIT is quiet, then the
-		 * same documents through the raw driver.
+		 * last round's documents through the raw driver.
 		 * @param round records per round
 		 * @return how the warm-up went
 		 */
 		JitWarmUp.Result warmUp(int round) {
-			List<UUID> ids = new ArrayList<>();
+			List<UUID> last = new ArrayList<>();
 			JitWarmUp.Result result = JitWarmUp.untilQuiet(this.catalog, (n) -> {
 				double before = stored();
-				ids.addAll(this.producer.write(BACKLOG_TOPIC, round, this.factory, List.of(), "R5-warm-up-" + n));
+				last.clear();
+				last.addAll(this.producer.write(BACKLOG_TOPIC, round, this.factory, List.of(), "R5-warm-up-" + n));
 				Drain.await(this::stored, before + round, Duration.ofMinutes(5));
 			});
-			RawBulkWrite.copy(this.records, RawBulkWrite.read(this.records), ids(ids), this.copy, POLL_SIZE, 0, () -> {
+			RawBulkWrite.copy(this.records, RawBulkWrite.read(this.records), ids(last), this.copy, POLL_SIZE, 0, () -> {
 			}, CatalogFigures.this.system::cpu);
 			empty();
 			return result;

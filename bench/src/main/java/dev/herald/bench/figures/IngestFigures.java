@@ -39,10 +39,13 @@ public final class IngestFigures {
 
 	private final Duration duration;
 
+	/** The mean size of Herald's events on the topic, read once. */
+	private int recordSize;
+
 	public IngestFigures(BenchSystem system, BenchOptions options) {
 		this.system = system;
 		this.options = options;
-		this.duration = Duration.ofMillis(options.scaled(7_000));
+		this.duration = Duration.ofMillis(options.scaled(5_000));
 	}
 
 	/**
@@ -98,10 +101,12 @@ public final class IngestFigures {
 	private double producerPerformance(int rep) {
 		String topic = "bench.producer-performance-" + rep;
 		new EventProducer(this.system.kafkaBootstrapServers()).createTopic(topic, 6);
-		int recordSize = EventSizes.meanValueSize(this.system.kafkaBootstrapServers(), TOPIC, 2000);
+		if (this.recordSize == 0) {
+			this.recordSize = EventSizes.meanValueSize(this.system.kafkaBootstrapServers(), TOPIC, 2000);
+		}
 		Path log = this.system.directory().resolve("producer-performance-" + rep + ".log");
 		return ProducerPerformanceRun.run(this.system.kafkaBootstrapServers(), topic,
-				this.options.scaled(PRODUCER_PERFORMANCE_RECORDS), recordSize, log);
+				this.options.scaled(PRODUCER_PERFORMANCE_RECORDS), this.recordSize, log);
 	}
 
 	/**

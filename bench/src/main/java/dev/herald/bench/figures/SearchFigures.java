@@ -47,11 +47,11 @@ final class SearchFigures {
 	private static final int MEASURED = 500;
 
 	/**
-	 * Records arrive one at a time, 62.5 a second (500 in 8 s, inside the window of
+	 * Records arrive one at a time, 83 a second (500 in 6 s, inside the window of
 	 * percentiles): the figure is the cost of matching a record, not the queueing of a
 	 * burst behind the sending of its emails on two cores.
 	 */
-	private static final Duration PACE = Duration.ofMillis(16);
+	private static final Duration PACE = Duration.ofMillis(12);
 
 	private final MongoDatabase database;
 
@@ -182,15 +182,15 @@ final class SearchFigures {
 	}
 
 	/**
-	 * Notify's settings for M1: the match timer's percentiles over the last 11 to 12 s
-	 * (twelve buffers rotated every second) instead of notify's 10 to 20 s, so that a
-	 * round's 8 s of records fit the window and the next round waits only until they left
+	 * Notify's settings for M1: the match timer's percentiles over the last 8 to 9 s
+	 * (nine buffers rotated every second) instead of notify's 10 to 20 s, so that a
+	 * round's 6 s of records fit the window and the next round waits only until they left
 	 * it.
 	 * @return the settings, as command-line arguments
 	 */
 	static List<String> windowSettings() {
-		return List.of("--management.metrics.distribution.expiry.herald.notify.searches.match=12s",
-				"--management.metrics.distribution.buffer-length.herald.notify.searches.match=12");
+		return List.of("--management.metrics.distribution.expiry.herald.notify.searches.match=9s",
+				"--management.metrics.distribution.buffer-length.herald.notify.searches.match=9");
 	}
 
 	/**
