@@ -59,13 +59,7 @@ public class RecordSpans {
 	 * @return the started span
 	 */
 	public Span consumed(String name, ConsumerRecord<?, ?> record) {
-		return this.propagator.extract(record, RecordSpans::header)
-			.name(name)
-			.kind(Span.Kind.CONSUMER)
-			.remoteServiceName("kafka")
-			.start()
-			.tag("messaging.destination.name", record.topic())
-			.tag("messaging.kafka.message.key", String.valueOf(record.key()))
+		return startConsumer(name, record).tag("messaging.kafka.message.key", String.valueOf(record.key()))
 			.tag("messaging.kafka.partition", String.valueOf(record.partition()))
 			.tag("messaging.kafka.offset", String.valueOf(record.offset()));
 	}
@@ -122,13 +116,17 @@ public class RecordSpans {
 		if (records.size() == 1) {
 			return consumed(name, first);
 		}
-		return this.propagator.extract(first, RecordSpans::header)
+		return startConsumer(name, first).tag("messaging.batch.message_count", String.valueOf(records.size()));
+	}
+
+	/** Starts a consumer span, a child of the span that sent the record. */
+	private Span startConsumer(String name, ConsumerRecord<?, ?> record) {
+		return this.propagator.extract(record, RecordSpans::header)
 			.name(name)
 			.kind(Span.Kind.CONSUMER)
 			.remoteServiceName("kafka")
 			.start()
-			.tag("messaging.destination.name", first.topic())
-			.tag("messaging.batch.message_count", String.valueOf(records.size()));
+			.tag("messaging.destination.name", record.topic());
 	}
 
 	/**
