@@ -2,18 +2,17 @@ package dev.herald.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
 import dev.herald.bench.figures.CatalogFigures;
 import dev.herald.bench.figures.IngestFigures;
 import dev.herald.bench.figures.NotifyFigures;
+import dev.herald.bench.figures.ReadableLatencyFigures;
 import dev.herald.bench.figures.SearchLoadFigures;
 import dev.herald.bench.report.Figure;
 import dev.herald.bench.report.Machine;
+import dev.herald.bench.report.Progress;
 import dev.herald.bench.report.ResultTable;
 import dev.herald.bench.system.BenchSystem;
 import dev.herald.bench.system.MemoryPeak;
@@ -23,9 +22,6 @@ import dev.herald.bench.system.MemoryPeak;
  * the table and writes it to {@code bench/results/}.
  */
 public final class Bench {
-
-	/** The console's time of day, seconds always shown. */
-	private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
 	private Bench() {
 	}
@@ -54,7 +50,7 @@ public final class Bench {
 					options.measures("R5") || options.measures("Q1"),
 					() -> catalog.backlogThenSearches(table, new SearchLoadFigures(options)));
 			parts.run("L1: POST to readable in the catalog", options.measures("L1"),
-					() -> catalog.latency(table, r2[0] / 2));
+					() -> new ReadableLatencyFigures(system, options).run(table, r2[0] / 2));
 			parts.run(
 					"R6, N1, L2, M1: notify", options.measures("R6") || options.measures("N1") || options.measures("L2")
 							|| options.measures("M1") || options.measuresOnRequest("N2"),
@@ -80,7 +76,7 @@ public final class Bench {
 	}
 
 	private static void say(String message) {
-		System.out.println("[bench " + CLOCK.format(LocalTime.now(ZoneOffset.UTC)) + "] " + message);
+		Progress.say(message);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
+import dev.herald.bench.report.Progress;
 import dev.herald.bench.system.CpuTime;
 import dev.herald.bench.system.Service;
 
@@ -40,25 +41,69 @@ final class JitWarmUp {
 	 * @return how many rounds it took, and how the last one went
 	 */
 	static Result untilQuiet(Service service, IntConsumer round) {
+		return untilQuiet(List.of(service), round);
+	}
+
+	/**
+	 * Runs rounds of load through several services until the JIT of each is quiet; a
+	 * round's shares are those of the service whose JIT compiled the most.
+	 * @param services the services
+	 * @param round runs round {@code n} of the load and returns once it is done
+	 * @return how many rounds it took, and how the last one went
+	 */
+	static Result untilQuiet(List<Service> services, IntConsumer round) {
 		List<Double> shares = new ArrayList<>();
 		List<Double> cpuShares = new ArrayList<>();
-		long pid = service.process().pid();
+		long begun = System.nanoTime();
 		while (shares.size() < MAX_ROUNDS) {
-			double compiledBefore = Metrics.count(service.url(), "jvm.compilation.time");
-			double compilersBefore = CpuTime.ofCompilers(pid);
-			double processBefore = CpuTime.ofProcess(pid);
+			List<Sample> before = services.stream().map(Sample::of).toList();
 			long started = System.nanoTime();
 			round.accept(shares.size());
 			double elapsedMillis = (System.nanoTime() - started) / 1e6;
-			double share = (Metrics.count(service.url(), "jvm.compilation.time") - compiledBefore) / elapsedMillis;
-			double process = CpuTime.ofProcess(pid) - processBefore;
+			double share = 0;
+			double cpuShare = 0;
+			for (int i = 0; i < services.size(); i++) {
+				Sample after = Sample.of(services.get(i));
+				share = Math.max(share, after.compiledMillis(before.get(i)) / elapsedMillis);
+				cpuShare = Math.max(cpuShare, after.compilerShare(before.get(i)));
+			}
 			shares.add(share);
-			cpuShares.add((process > 0) ? Math.max(0, CpuTime.ofCompilers(pid) - compilersBefore) / process : 0);
+			cpuShares.add(cpuShare);
 			if (share < QUIET_SHARE) {
 				break;
 			}
 		}
+		Progress.say(String.format(Locale.ROOT, "%s warmed up: %d rounds in %.0f s",
+				services.stream().map(Service::name).collect(Collectors.joining(" and ")), shares.size(),
+				(System.nanoTime() - begun) / 1e9));
 		return new Result(List.copyOf(shares), List.copyOf(cpuShares));
+	}
+
+	/**
+	 * What a service's JIT had done at a moment.
+	 *
+	 * @param compiledMillis its {@code jvm.compilation.time}
+	 * @param compilersSeconds the CPU its compiler threads had used
+	 * @param processSeconds the CPU the whole process had used
+	 */
+	private record Sample(double compiledMillis, double compilersSeconds, double processSeconds) {
+
+		static Sample of(Service service) {
+			long pid = service.process().pid();
+			return new Sample(Metrics.count(service.url(), "jvm.compilation.time"), CpuTime.ofCompilers(pid),
+					CpuTime.ofProcess(pid));
+		}
+
+		double compiledMillis(Sample earlier) {
+			return this.compiledMillis - earlier.compiledMillis;
+		}
+
+		/** The share of the process's CPU since then that its compiler threads used. */
+		double compilerShare(Sample earlier) {
+			double process = this.processSeconds - earlier.processSeconds;
+			return (process > 0) ? Math.max(0, this.compilersSeconds - earlier.compilersSeconds) / process : 0;
+		}
+
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,35 +46,31 @@ final class Metrics {
 	}
 
 	/**
-	 * A quantile of a timer, from the service's Prometheus page (where a timer's
-	 * percentiles are published).
+	 * The cumulative bucket counts of a timer's histogram, from the service's Prometheus
+	 * page.
 	 * @param baseUrl the service
 	 * @param name the timer's Prometheus name, such as
 	 * {@code herald_notify_searches_match_seconds}
-	 * @param quantile the quantile, such as {@code 0.99}
-	 * @return the value in the timer's unit, or -1 when it is not there
+	 * @return the counts, empty when the page or the buckets are not there
 	 */
-	static double quantile(String baseUrl, String name, String quantile) {
+	static BucketCounts buckets(String baseUrl, String name) {
+		return BucketCounts.parse(prometheus(baseUrl), name);
+	}
+
+	private static List<String> prometheus(String baseUrl) {
 		try {
 			HttpResponse<String> response = CLIENT
 				.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
 					.timeout(Duration.ofSeconds(10))
 					.build(), HttpResponse.BodyHandlers.ofString());
-			String prefix = name + "{";
-			String wanted = "quantile=\"" + quantile + "\"";
-			return response.body()
-				.lines()
-				.filter((line) -> line.startsWith(prefix) && line.contains(wanted))
-				.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-				.findFirst()
-				.orElse(-1);
+			return (response.statusCode() == 200) ? response.body().lines().toList() : List.of();
 		}
-		catch (IOException | NumberFormatException ex) {
-			return -1;
+		catch (IOException ex) {
+			return List.of();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return -1;
+			return List.of();
 		}
 	}
 

@@ -157,7 +157,7 @@ public final class NotifyFigures {
 			mongo.getDatabase(DATABASE).drop();
 			SearchFigures figures = new SearchFigures(mongo.getDatabase(SEARCH_DATABASE), this.producer);
 			figures.seed(searches);
-			List<String> settings = new ArrayList<>(SearchFigures.windowSettings());
+			List<String> settings = new ArrayList<>(SearchFigures.histogramSettings());
 			settings.add("--spring.mongodb.database=" + SEARCH_DATABASE);
 			Service notify = this.system.startService("notify-service", List.of("-Xmx" + SEARCH_HEAP),
 					settings.toArray(String[]::new));

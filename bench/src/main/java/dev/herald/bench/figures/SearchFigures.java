@@ -18,7 +18,8 @@ import org.bson.Document;
 
 /**
  * M1: matching one record against 100,000 stored saved searches, as notify does it (its
- * own timer of each match, read from its actuator), and notify's heap with them loaded.
+ * own timer of each match: the buckets of its histogram that a round filled, read from
+ * its actuator), and notify's heap with them loaded.
  * <p>
  * The searches belong to subscribers who follow no topic, so the figures measured before
  * see none of them. Each search is one word that no other search has, alone, in a phrase
@@ -47,9 +48,9 @@ final class SearchFigures {
 	private static final int MEASURED = 500;
 
 	/**
-	 * Records arrive one at a time, 83 a second (500 in 6 s, inside the window of
-	 * percentiles): the figure is the cost of matching a record, not the queueing of a
-	 * burst behind the sending of its emails on two cores.
+	 * Records arrive one at a time, 83 a second (500 in 6 s): the figure is the cost of
+	 * matching a record, not the queueing of a burst behind the sending of its emails on
+	 * two cores.
 	 */
 	private static final Duration PACE = Duration.ofMillis(12);
 
@@ -74,27 +75,31 @@ final class SearchFigures {
 	 */
 	void run(String notifyUrl, long notifyPid, Figure m1, Figure heap, int searches, int repetitions) {
 		double heapBefore = liveHeapMiB(notifyUrl, notifyPid);
+		double matchedBefore = Metrics.count(notifyUrl, "herald.notify.searches.match");
 		post(WARM_UP, searches, Duration.ZERO);
 		Drain.await(() -> Metrics.value(notifyUrl, "herald.notify.searches"), searches, Duration.ofMinutes(5));
+		// Every warm-up record matched before a round starts: none of them is counted in
+		// a round's buckets.
+		Drain.await(() -> Metrics.count(notifyUrl, "herald.notify.searches.match"), matchedBefore + WARM_UP,
+				Duration.ofMinutes(5));
 		heap.add(liveHeapMiB(notifyUrl, notifyPid));
 		heap.note("M1 heap: notify's heap after a full collection was " + Math.round(heapBefore) + " MiB before the "
 				+ searches + " searches were loaded");
 		// One paced round first, not counted: the JIT compiles the code of this pace
 		// before any round is timed.
 		for (int rep = -1; rep < repetitions; rep++) {
-			awaitEmptyWindow(notifyUrl);
-			double before = Metrics.count(notifyUrl, "herald.notify.searches.match");
+			BucketCounts before = Metrics.buckets(notifyUrl, MATCH_SECONDS);
+			double matched = Metrics.count(notifyUrl, "herald.notify.searches.match");
 			post(MEASURED, searches, PACE);
-			Drain.await(() -> Metrics.count(notifyUrl, "herald.notify.searches.match"), before + MEASURED,
+			Drain.await(() -> Metrics.count(notifyUrl, "herald.notify.searches.match"), matched + MEASURED,
 					Duration.ofMinutes(5));
 			if (rep < 0) {
 				continue;
 			}
-			double p99 = Metrics.quantile(notifyUrl, MATCH_SECONDS, "0.99");
-			double p50 = Metrics.quantile(notifyUrl, MATCH_SECONDS, "0.5");
-			m1.add(p99 * 1000);
-			m1.note(String.format(Locale.ROOT, "M1 repetition %d: p50 %.2f ms, p99 %.2f ms over %d records", rep + 1,
-					p50 * 1000, p99 * 1000, MEASURED));
+			BucketCounts round = Metrics.buckets(notifyUrl, MATCH_SECONDS).since(before);
+			m1.add(round.quantile(0.99) * 1000);
+			m1.note(String.format(Locale.ROOT, "M1 repetition %d: p50 %.2f ms, p99 %.2f ms over %.0f records", rep + 1,
+					round.quantile(0.5) * 1000, round.quantile(0.99) * 1000, round.total()));
 		}
 	}
 
@@ -182,23 +187,30 @@ final class SearchFigures {
 	}
 
 	/**
-	 * Notify's settings for M1: the match timer's percentiles over the last 8 to 9 s
-	 * (nine buffers rotated every second) instead of notify's 10 to 20 s, so that a
-	 * round's 6 s of records fit the window and the next round waits only until they left
-	 * it.
+	 * Notify's settings for M1: the match timer's histogram in buckets of 0.1 ms up to 1
+	 * ms, 0.2 ms up to 3 ms, 0.25 ms up to 6 ms, 0.5 ms up to 10 ms and 1 ms up to 20 ms
+	 * (then 25, 30, 40, 50, 75, 100, 200 and 500 ms), so that a round's percentiles are
+	 * read from the buckets it filled, within a few percent.
 	 * @return the settings, as command-line arguments
 	 */
-	static List<String> windowSettings() {
-		return List.of("--management.metrics.distribution.expiry.herald.notify.searches.match=9s",
-				"--management.metrics.distribution.buffer-length.herald.notify.searches.match=9");
+	static List<String> histogramSettings() {
+		List<String> bounds = new ArrayList<>();
+		addBounds(bounds, 100, 1_000, 100);
+		addBounds(bounds, 1_200, 3_000, 200);
+		addBounds(bounds, 3_250, 6_000, 250);
+		addBounds(bounds, 6_500, 10_000, 500);
+		addBounds(bounds, 11_000, 20_000, 1_000);
+		for (int millis : new int[] { 25, 30, 40, 50, 75, 100, 200, 500 }) {
+			bounds.add(millis + "ms");
+		}
+		return List
+			.of("--management.metrics.distribution.slo.herald.notify.searches.match=" + String.join(",", bounds));
 	}
 
-	/**
-	 * Waits until notify's window of percentiles (see {@link #windowSettings()}) holds no
-	 * match: what came before has left it.
-	 */
-	private static void awaitEmptyWindow(String notifyUrl) {
-		Drain.await(() -> (Metrics.quantile(notifyUrl, MATCH_SECONDS, "0.99") == 0) ? 1 : 0, 1, Duration.ofMinutes(2));
+	private static void addBounds(List<String> bounds, int fromMicros, int toMicros, int stepMicros) {
+		for (int micros = fromMicros; micros <= toMicros; micros += stepMicros) {
+			bounds.add(micros + "us");
+		}
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.herald.bench.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One line of the table: a figure measured once per repetition, beside its baseline
@@ -84,6 +85,8 @@ public final class Figure {
 	public void add(double heraldValue, double baselineValue) {
 		this.herald.add(heraldValue);
 		this.baseline.add(baselineValue);
+		Progress.say(String.format(Locale.ROOT, "%s repetition %d: %,.1f %s, baseline %,.1f", this.id,
+				this.herald.size(), heraldValue, this.unit, baselineValue));
 	}
 
 	/**
@@ -92,6 +95,8 @@ public final class Figure {
 	 */
 	public void add(double value) {
 		this.herald.add(value);
+		Progress.say(String.format(Locale.ROOT, "%s repetition %d: %,.1f %s", this.id, this.herald.size(), value,
+				this.unit));
 	}
 
 	/**

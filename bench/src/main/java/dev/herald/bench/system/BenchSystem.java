@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.herald.bench.BenchOptions;
+import dev.herald.bench.report.Progress;
 import dev.herald.localstack.Ports;
 import dev.herald.localstack.mail.Inbox;
 import dev.herald.localstack.mail.SmtpServer;
@@ -180,6 +181,7 @@ public final class BenchSystem implements AutoCloseable {
 
 	private Service ready(Service service) {
 		service.process().awaitReady(STARTUP);
+		Progress.say(service.name() + " ready");
 		this.memory.watch(service.name(), service.process().pid(), service.port());
 		return service;
 	}
