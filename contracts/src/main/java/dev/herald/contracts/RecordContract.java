@@ -9,16 +9,17 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The contract of {@code herald.records.v1}: reads a message value and checks it against
- * {@code record-published.v1.schema.json}, formats asserted as the contract asks. Every
- * consumer validates with this one class, so a message one service accepts, all do.
- * Thread-safe; build it once.
+ * {@code record-published.v1.schema.json}, formats asserted as the contract asks (a date
+ * read by {@link FullDateFormat}). Every consumer validates with this one class, so a
+ * message one service accepts, all do. Thread-safe; build it once.
  */
 public final class RecordContract {
 
@@ -66,7 +67,8 @@ public final class RecordContract {
 			.formatAssertionsEnabled(true)
 			.regularExpressionFactory(new CharacterClassExpressions())
 			.build();
-		SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+		Dialect dialect = Dialect.builder(Dialects.getDraft202012()).format(new FullDateFormat()).build();
+		SchemaRegistry registry = SchemaRegistry.withDefaultDialect(dialect,
 				(builder) -> builder.schemaRegistryConfig(config));
 		try (InputStream in = RecordContract.class.getClassLoader().getResourceAsStream(SCHEMA)) {
 			if (in == null) {

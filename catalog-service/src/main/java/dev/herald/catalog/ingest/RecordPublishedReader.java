@@ -1,12 +1,11 @@
 package dev.herald.catalog.ingest;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.herald.contracts.ContractViolation;
 import dev.herald.contracts.RecordContract;
+import dev.herald.contracts.Rfc3339;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,11 +39,11 @@ public final class RecordPublishedReader {
 	private static RecordPublished toRecord(JsonNode json) {
 		JsonNode place = json.get("place");
 		return new RecordPublished(text(json, "id"), text(json, "kind"), text(json, "title"), text(json, "summary"),
-				text(json, "body"), LocalDate.parse(text(json, "occurredOn")),
+				text(json, "body"), Rfc3339.fullDate(text(json, "occurredOn")),
 				(place != null) ? new RecordPublished.Place(text(place, "city"), text(place, "country")) : null,
 				text(json, "organization"), texts(json, "bodies"), texts(json, "participants"),
 				texts(json, "documentSymbols"), texts(json, "topics"), text(json, "language"), text(json, "sourceUrl"),
-				OffsetDateTime.parse(text(json, "publishedAt")).toInstant(), text(json, "publishedBy"));
+				Rfc3339.dateTime(text(json, "publishedAt")), text(json, "publishedBy"));
 	}
 
 	private static String text(JsonNode json, String field) {

@@ -1,15 +1,15 @@
 package dev.herald.ingest.record;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.herald.contracts.Rfc3339;
 import dev.herald.contracts.topics.Taxonomy;
 
 import org.springframework.stereotype.Component;
@@ -65,9 +65,9 @@ class RecordValidator {
 		}
 		LocalDate date;
 		try {
-			date = LocalDate.parse(occurredOn, DateTimeFormatter.ISO_LOCAL_DATE);
+			date = Rfc3339.fullDate(occurredOn);
 		}
-		catch (DateTimeParseException ex) {
+		catch (DateTimeException ex) {
 			problems.add(new FieldProblem("occurredOn", "must be a date as YYYY-MM-DD, such as 2023-11-13"));
 			return;
 		}
