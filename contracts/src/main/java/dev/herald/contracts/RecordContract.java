@@ -17,9 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The contract of {@code herald.records.v1}: reads a message value and checks it against
- * {@code record-published.v1.schema.json}, formats asserted as the contract asks (a date
- * read by {@link FullDateFormat}). Every consumer validates with this one class, so a
- * message one service accepts, all do. Thread-safe; build it once.
+ * {@code record-published.v1.schema.json}, formats asserted as the contract asks (dates
+ * and date-times checked by {@link FullDateFormat} and {@link DateTimeFormat}, as the
+ * catalog reads them). Every consumer validates with this one class, so a message one
+ * service accepts, all do. Thread-safe; build it once.
  */
 public final class RecordContract {
 
@@ -67,7 +68,10 @@ public final class RecordContract {
 			.formatAssertionsEnabled(true)
 			.regularExpressionFactory(new CharacterClassExpressions())
 			.build();
-		Dialect dialect = Dialect.builder(Dialects.getDraft202012()).format(new FullDateFormat()).build();
+		Dialect dialect = Dialect.builder(Dialects.getDraft202012())
+			.format(new FullDateFormat())
+			.format(new DateTimeFormat())
+			.build();
 		SchemaRegistry registry = SchemaRegistry.withDefaultDialect(dialect,
 				(builder) -> builder.schemaRegistryConfig(config));
 		try (InputStream in = RecordContract.class.getClassLoader().getResourceAsStream(SCHEMA)) {

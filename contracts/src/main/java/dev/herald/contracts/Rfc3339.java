@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 import com.ethlo.time.ITU;
+import com.ethlo.time.LeapSecondException;
 
 /**
  * Reads the contract's dates ({@code format: date}, RFC 3339 full-date) and instants
@@ -18,6 +19,8 @@ import com.ethlo.time.ITU;
 public final class Rfc3339 {
 
 	private static final int FULL_DATE_LENGTH = 10;
+
+	private static final String UNKNOWN_OFFSET = "-00:00";
 
 	private Rfc3339() {
 	}
@@ -37,13 +40,43 @@ public final class Rfc3339 {
 	}
 
 	/**
-	 * Reads a date-time with its offset, such as {@code 2023-11-13T15:42:10.512Z}.
+	 * Reads a date-time with its offset, such as {@code 2023-11-13T15:42:10.512Z}: RFC
+	 * 3339's {@code date-time}, its date and time separated by {@code T} (or {@code t}),
+	 * an offset of {@code -00:00} (UTC, the local offset unknown) read as {@code Z}, and
+	 * at most nine digits of a second's fraction.
 	 * @param text the text
 	 * @return the instant it names
-	 * @throws DateTimeException if the text is not an RFC 3339 date-time
+	 * @throws DateTimeException if the text is not such a date-time, or is a leap second
+	 * (which an {@link Instant} cannot name; see {@link #isDateTime(String)})
 	 */
 	public static Instant dateTime(String text) {
-		return ITU.parseDateTime(text).toInstant();
+		if (text.length() > FULL_DATE_LENGTH && text.charAt(FULL_DATE_LENGTH) == ' ') {
+			// RFC 3339's grammar separates date and time by T; ITU also reads a space.
+			throw new DateTimeParseException("Not a date-time: a space instead of T", text, FULL_DATE_LENGTH);
+		}
+		String utcIfUnknown = text.endsWith(UNKNOWN_OFFSET)
+				? text.substring(0, text.length() - UNKNOWN_OFFSET.length()) + "Z" : text;
+		return ITU.parseDateTime(utcIfUnknown).toInstant();
+	}
+
+	/**
+	 * Tells whether a text is a date-time {@link #dateTime(String)} reads, or a leap
+	 * second that took place ({@code 2016-12-31T23:59:60Z}), as the schema's
+	 * {@code format: date-time} asks.
+	 * @param text the text
+	 * @return whether it is
+	 */
+	public static boolean isDateTime(String text) {
+		try {
+			dateTime(text);
+			return true;
+		}
+		catch (LeapSecondException ex) {
+			return ex.isVerifiedValidLeapYearMonth();
+		}
+		catch (DateTimeException ex) {
+			return false;
+		}
 	}
 
 	private static int digits(String text, int from, int to) {

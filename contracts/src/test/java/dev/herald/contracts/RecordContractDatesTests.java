@@ -33,9 +33,30 @@ class RecordContractDatesTests {
 			.withMessageContaining("/occurredOn");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "2023-11-13T15:42:10.512Z", "2023-11-13T18:42:10+03:00", "2023-11-13T15:42:10-00:00",
+			"2016-12-31T23:59:60Z" })
+	void readShouldAcceptADateTime(String publishedAt) {
+		assertThat(this.contract.read(with("publishedAt", publishedAt)).get("publishedAt").stringValue())
+			.isEqualTo(publishedAt);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "2023-11-13 15:42:10Z", "2023-11-13T15:42:10", "2023-11-13T23:59:60Z",
+			"2023-11-13T15:42:10.1234567891Z", "2023-02-30T15:42:10Z", "2023-11-13" })
+	void readShouldRefuseAnythingElseAtPublishedAt(String publishedAt) {
+		assertThatExceptionOfType(ContractViolation.class)
+			.isThrownBy(() -> this.contract.read(with("publishedAt", publishedAt)))
+			.withMessageContaining("/publishedAt");
+	}
+
 	private static byte[] withOccurredOn(String occurredOn) {
+		return with("occurredOn", occurredOn);
+	}
+
+	private static byte[] with(String field, String value) {
 		ObjectNode record = (ObjectNode) ContractFiles.readJson(ContractFiles.validExamples().get(0));
-		record.put("occurredOn", occurredOn);
+		record.put(field, value);
 		return record.toString().getBytes(StandardCharsets.UTF_8);
 	}
 

@@ -46,9 +46,45 @@ class Rfc3339Tests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "2023-11-13T15:42:10.512Z" })
-	void dateTimeShouldKeepTheFraction(String text) {
+	@ValueSource(strings = { "2023-11-13T15:42:10.512Z", "2023-11-13t15:42:10.512z", "2023-11-13T15:42:10.512-00:00",
+			"2023-11-13T18:42:10.512+03:00" })
+	void dateTimeShouldReadTheInstantWhateverTheCaseOrOffset(String text) {
 		assertThat(Rfc3339.dateTime(text)).isEqualTo(Instant.ofEpochMilli(1699890130512L));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "2023-11-13 15:42:10Z", "2023-11-13T15:42:10.1234567891Z", "2016-12-31T23:59:60Z" })
+	void dateTimeShouldRefuseWhatAnInstantCannotHoldOrTheGrammarDoesNotAllow(String text) {
+		assertThatExceptionOfType(DateTimeException.class).isThrownBy(() -> Rfc3339.dateTime(text));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "2016-12-31T23:59:60Z", "2016-12-31T23:59:60.5Z", "2015-06-30T23:59:60Z" })
+	void isDateTimeShouldAcceptALeapSecondThatTookPlace(String text) {
+		assertThat(Rfc3339.isDateTime(text)).isTrue();
+	}
+
+	/**
+	 * The schema's date-time as the validator's own format checks it, on the shapes a
+	 * record event can carry: the same answer, except for a fraction of more than nine
+	 * digits, which the validator's format accepts and no consumer could read.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "2023-11-13T15:42:10Z", "2023-11-13t15:42:10z", "2023-11-13T15:42:10.512+03:00",
+			"2023-11-13T15:42:10-00:00", "2023-11-13T15:42:10.123456789Z", "2016-12-31T23:59:60Z",
+			"2023-11-13T23:59:60Z", "2023-11-13 15:42:10Z", "2023-11-13T15:42:10+24:00", "2023-11-13T15:42Z",
+			"+2023-11-13T15:42:10Z", "2023-11-13T15:42:10.Z", "2023-02-30T15:42:10Z", "2023-11-13T24:00:00Z",
+			"2023-11-13T15:60:10Z", "2023-11-13", "", "2023-11-13T15:42:10ZZ", "2023-11-13T15:42:10+0300" })
+	void isDateTimeShouldAnswerAsTheValidatorsOwnFormat(String text) {
+		assertThat(Rfc3339.isDateTime(text))
+			.isEqualTo(new com.networknt.schema.format.DateTimeFormat().matches(null, text));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "2023-11-13T15:42:10.1234567891Z" })
+	void isDateTimeShouldRefuseAFractionNoConsumerCouldRead(String text) {
+		assertThat(new com.networknt.schema.format.DateTimeFormat().matches(null, text)).isTrue();
+		assertThat(Rfc3339.isDateTime(text)).isFalse();
 	}
 
 }

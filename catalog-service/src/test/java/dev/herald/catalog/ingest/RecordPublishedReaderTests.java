@@ -103,6 +103,22 @@ class RecordPublishedReaderTests {
 	}
 
 	@Test
+	void readWhenPublishedAtHasAnUnknownLocalOffsetShouldReadItAsUtc() {
+		ObjectNode event = TestRecords.meeting("CSTO");
+		event.put("publishedAt", "2023-11-22t15:31:07.5-00:00");
+		assertThat(this.reader.read(TestRecords.bytes(event)).publishedAt())
+			.isEqualTo(Instant.parse("2023-11-22T15:31:07.500Z"));
+	}
+
+	@Test
+	void readWhenPublishedAtIsALeapSecondShouldRefuseItAsUnreadable() {
+		ObjectNode event = TestRecords.meeting("CSTO");
+		event.put("publishedAt", "2016-12-31T23:59:60Z");
+		assertThatExceptionOfType(ContractViolation.class).isThrownBy(() -> this.reader.read(TestRecords.bytes(event)))
+			.withMessageContaining("cannot be mapped");
+	}
+
+	@Test
 	void deserializerWhenCloudEventsTypeIsAnotherShouldRefuseIt() {
 		RecordPublishedDeserializer deserializer = new RecordPublishedDeserializer(this.reader);
 		org.apache.kafka.common.header.internals.RecordHeaders headers = new org.apache.kafka.common.header.internals.RecordHeaders();
