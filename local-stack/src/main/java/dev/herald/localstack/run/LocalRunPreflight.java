@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import dev.herald.localstack.Ports;
 import dev.herald.localstack.run.PortsInUseException.PortUse;
@@ -32,6 +33,16 @@ public class LocalRunPreflight implements ApplicationListener<ApplicationEnviron
 		Duration grace = Binder.get(event.getEnvironment())
 			.bind("herald.run.stale-run-grace", Duration.class)
 			.orElse(STALE_RUN_GRACE);
+		if (!taken.isEmpty() && properties.services()) {
+			List<StaleServices.Stale> stale = StaleServices.find(properties.projectPath(), properties.apps());
+			if (!stale.isEmpty()) {
+				System.out.println("Stopping " + stale.stream().map(Object::toString).collect(Collectors.joining(", "))
+						+ ", left running by a run that ended without stopping "
+						+ ((stale.size() == 1) ? "it" : "them"));
+				StaleServices.stop(stale, grace);
+				taken = taken(properties);
+			}
+		}
 		if (!taken.isEmpty() && !grace.isZero()) {
 			// The services of a run whose supervisor died stop by themselves within
 			// seconds (SupervisorWatch): give them that time before refusing.

@@ -1,6 +1,7 @@
 package dev.herald.localstack.run;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,27 @@ final class FakeServiceJars {
 			jarOut.flush();
 		}
 		return jar;
+	}
+
+	/**
+	 * Starts a service jar as a run without a supervisor leaves it: the shell that
+	 * started it exits at once, so it is handed to another parent.
+	 * @param jar the jar
+	 * @param port the port it listens on
+	 * @return its pid
+	 */
+	static long startOrphan(Path jar, int port) throws IOException, InterruptedException {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process shell = new ProcessBuilder("sh", "-c",
+				"\"$0\" -jar \"$1\" \"$2\" > /dev/null 2>&1 < /dev/null & echo $!", java,
+				jar.toAbsolutePath().toString(), Integer.toString(port))
+			.redirectErrorStream(true)
+			.start();
+		String pid = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+		if (shell.waitFor() != 0) {
+			throw new IllegalStateException("Could not start " + jar + ": " + pid);
+		}
+		return Long.parseLong(pid);
 	}
 
 }

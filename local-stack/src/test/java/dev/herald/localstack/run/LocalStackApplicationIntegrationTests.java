@@ -35,6 +35,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The local run started in this JVM on free ports, with its data in a temporary folder.
@@ -180,6 +181,30 @@ class LocalStackApplicationIntegrationTests {
 		}
 		assertThat(child.isAlive()).isFalse();
 		assertThat(ProcessHandle.of(child.pid()).filter(ProcessHandle::isAlive)).isEmpty();
+	}
+
+	@Test
+	void runWhenAnEarlierRunLeftItsServiceRunningShouldStopItAndStartItsOwn(CapturedOutput output) throws Exception {
+		Path jar = FakeServiceJars.write(this.directory, "fake-service", FakeService.class);
+		int port = Ports.free();
+		long orphan = FakeServiceJars.startOrphan(jar, port);
+		try {
+			await().atMost(Duration.ofSeconds(30)).until(() -> !Ports.isFree(port));
+			try (ConfigurableApplicationContext context = LocalStackApplication.run("--herald.run.components=kafka",
+					"--herald.run.kafka-port=0", "--herald.run.inbox-port=0",
+					"--herald.run.data-directory=" + this.directory.resolve(".herald"),
+					"--herald.run.project-directory=" + this.directory, "--herald.run.apps[0].name=fake-service",
+					"--herald.run.apps[0].port=" + port, "--herald.run.health-timeout=60s")) {
+				assertThat(output).contains("Stopping fake-service (pid " + orphan + "), left running by a run");
+				assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).isEmpty();
+				ServiceProcess child = context.getBean(ServiceSupervisor.class).processes().get(0);
+				assertThat(child.isReady()).isTrue();
+				assertThat(child.pid()).isNotEqualTo(orphan);
+			}
+		}
+		finally {
+			ProcessHandle.of(orphan).ifPresent(ProcessHandle::destroyForcibly);
+		}
 	}
 
 	@Test
