@@ -8,11 +8,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The services of this project that a local run left running when it ended without
- * stopping them: a process running one of the project's service jars whose parent is not
- * a local stack (its supervisor died, and it was handed to another parent). Services of a
- * run from before services watched their supervisor outlive it this way, holding their
- * ports; a new run stops them. A service whose supervisor is alive belongs to a run still
- * going, and is left alone.
+ * stopping them: a process running one of the project's service jars whose parent is no
+ * longer a JVM (its supervisor died, and it was handed to the system's init or another
+ * reaper). Services of a run from before services watched their supervisor outlive it
+ * this way, holding their ports; a new run stops them. A service whose parent is a live
+ * JVM belongs to something still going (a local run, the bench, a test) and is left
+ * alone.
  */
 final class StaleServices {
 
@@ -71,13 +72,13 @@ final class StaleServices {
 				&& file.startsWith(name + "-") && file.endsWith(".jar");
 	}
 
-	/**
-	 * Whether the process's parent is a local stack: the run it belongs to still goes.
-	 */
+	/** Whether the process's parent is a JVM: what started it still goes. */
 	private static boolean supervised(ProcessHandle process) {
 		return process.parent()
-			.flatMap((parent) -> parent.info().commandLine())
-			.filter((command) -> command.contains("local-stack") || command.contains("dev.herald.localstack"))
+			.filter(ProcessHandle::isAlive)
+			.flatMap((parent) -> parent.info().command())
+			.map((command) -> Path.of(command).getFileName().toString())
+			.filter((program) -> program.equals("java") || program.equals("java.exe"))
 			.isPresent();
 	}
 

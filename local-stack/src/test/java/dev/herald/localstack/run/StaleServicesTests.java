@@ -13,8 +13,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link StaleServices}: a service of the project left running by a run whose
- * supervisor is gone is found by its jar and stopped, freeing its port; another project's
- * service is not touched.
+ * supervisor is gone is found by its jar and stopped, freeing its port; one that a live
+ * JVM started, and another project's service, are not touched.
  */
 class StaleServicesTests {
 
@@ -42,6 +42,27 @@ class StaleServicesTests {
 		}
 		finally {
 			ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+		}
+	}
+
+	@Test
+	void aServiceOfTheProjectThatAJvmStartedShouldBeLeftAlone() throws Exception {
+		int port = Ports.free();
+		Path jar = FakeServiceJars.write(this.project, "ingest-service", FakeService.class);
+		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+				jar.toAbsolutePath().toString(), Integer.toString(port))
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		try {
+			await().atMost(Duration.ofSeconds(30)).until(() -> !Ports.isFree(port));
+			assertThat(StaleServices.find(this.project.toAbsolutePath().normalize(),
+					List.of(new ServiceApp("ingest-service", port, List.of()))))
+				.isEmpty();
+			assertThat(child.isAlive()).isTrue();
+		}
+		finally {
+			child.destroyForcibly();
 		}
 	}
 
