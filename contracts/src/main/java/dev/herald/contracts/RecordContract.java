@@ -18,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The contract of {@code herald.records.v1}: reads a message value and checks it against
  * {@code record-published.v1.schema.json}, formats asserted as the contract asks (dates
- * and date-times checked by {@link FullDateFormat} and {@link DateTimeFormat}, as the
- * catalog reads them). Every consumer validates with this one class, so a message one
- * service accepts, all do. Thread-safe; build it once.
+ * and date-times checked by {@link Rfc3339Format}, as the catalog reads them). Every
+ * consumer validates with this one class, so a message one service accepts, all do.
+ * Thread-safe; build it once.
  */
 public final class RecordContract {
 
@@ -69,8 +69,8 @@ public final class RecordContract {
 			.regularExpressionFactory(new CharacterClassExpressions())
 			.build();
 		Dialect dialect = Dialect.builder(Dialects.getDraft202012())
-			.format(new FullDateFormat())
-			.format(new DateTimeFormat())
+			.format(Rfc3339Format.date())
+			.format(Rfc3339Format.dateTime())
 			.build();
 		SchemaRegistry registry = SchemaRegistry.withDefaultDialect(dialect,
 				(builder) -> builder.schemaRegistryConfig(config));

@@ -40,6 +40,22 @@ public final class Rfc3339 {
 	}
 
 	/**
+	 * Tells whether a text is a full-date {@link #fullDate(String)} reads, as the
+	 * schema's {@code format: date} asks.
+	 * @param text the text
+	 * @return whether it is
+	 */
+	public static boolean isFullDate(String text) {
+		try {
+			fullDate(text);
+			return true;
+		}
+		catch (DateTimeException ex) {
+			return false;
+		}
+	}
+
+	/**
 	 * Reads a date-time with its offset, such as {@code 2023-11-13T15:42:10.512Z}: RFC
 	 * 3339's {@code date-time}, its date and time separated by {@code T} (or {@code t}),
 	 * an offset of {@code -00:00} (UTC, the local offset unknown) read as {@code Z}, and

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The contract's {@code format: date} as {@link RecordContract} asserts it (through
- * {@link FullDateFormat}): RFC 3339's full-date, a day that exists, nothing else.
+ * {@link Rfc3339Format}): RFC 3339's full-date, a day that exists, nothing else.
  */
 class RecordContractDatesTests {
 
