@@ -43,6 +43,16 @@ public final class HostileInputs {
 			"ru-RU-x-private", "Z".repeat(257), "\u0085", "\u2028", "\u2029", "&amp;&lt;&gt;", "%s%s%s%n",
 			"' ; DROP TABLE records; --");
 
+	/**
+	 * Header values that broke HTTP parsers somewhere: quotes, empty parameters, lists
+	 * and wildcards where one media type, token or credential is expected.
+	 */
+	private static final List<String> HEADER_CLASSICS = List.of("\"", "\"application/json\"", "\"a", ";", ";;", "=",
+			",", "/", "*", "*/*", "a/b/c", "application/", "/json", "application/json;", "application/json;=",
+			"application/json; charset=", "application/json; charset=\"", "application/json; charset=\"UTF-8",
+			"application/json; charset=nope", "application/json; q=x", "application/json, text/plain",
+			"application/json;" + "a=b;".repeat(500), "Bearer", "Bearer ", "Basic", "Basic ===", "Basic \"\"");
+
 	private final Random random;
 
 	private final Map<Arbitrary<?>, java.util.Iterator<?>> samples = new java.util.IdentityHashMap<>();
@@ -78,6 +88,9 @@ public final class HostileInputs {
 	 * @return the value
 	 */
 	public String headerValue() {
+		if (this.random.nextInt(4) == 0) {
+			return HEADER_CLASSICS.get(this.random.nextInt(HEADER_CLASSICS.size()));
+		}
 		StringBuilder value = new StringBuilder();
 		string().chars().filter((c) -> c >= 0x20 && c < 0x7F).limit(4000).forEach((c) -> value.append((char) c));
 		return value.toString();
