@@ -1,5 +1,6 @@
 package dev.herald.bench.figures;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,8 @@ import dev.herald.bench.system.Service;
  * Warms a service up until its JIT compiler has gone quiet: an untimed round of load,
  * again and again, until the compilers spent less than {@value #QUIET_SHARE} of a round's
  * time compiling (the service's {@code jvm.compilation.time}), or {@value #MAX_ROUNDS}
- * rounds. Beside it, the CPU the compiler threads used (read per thread from
+ * rounds, or once its rounds have lasted {@value #BUDGET_SECONDS} s (a round begun is
+ * finished). Beside it, the CPU the compiler threads used (read per thread from
  * {@code /proc}) is noted: on two saturated cores the time of a compilation counts its
  * waits for a core too, so the first share can pass 100% while the second stays between a
  * fifth and a half of the service's CPU (R2 and R5 on 2026-11-30).
@@ -30,6 +32,13 @@ final class JitWarmUp {
 	static final double QUIET_SHARE = 0.25;
 
 	static final int MAX_ROUNDS = 6;
+
+	/**
+	 * Time after which no further round begins. On two cores the JIT never went quiet in
+	 * six rounds of any load (runs of 2026-11-30), so the rounds were a fixed time; R6's
+	 * six took 55 to 126 s, where the others' took 25 to 55 s.
+	 */
+	static final int BUDGET_SECONDS = 60;
 
 	private JitWarmUp() {
 	}
@@ -55,7 +64,8 @@ final class JitWarmUp {
 		List<Double> shares = new ArrayList<>();
 		List<Double> cpuShares = new ArrayList<>();
 		long begun = System.nanoTime();
-		while (shares.size() < MAX_ROUNDS) {
+		long budget = begun + Duration.ofSeconds(BUDGET_SECONDS).toNanos();
+		while (shares.size() < MAX_ROUNDS && System.nanoTime() - budget < 0) {
 			List<Sample> before = services.stream().map(Sample::of).toList();
 			long started = System.nanoTime();
 			round.accept(shares.size());
@@ -119,9 +129,9 @@ final class JitWarmUp {
 		String describe(String load) {
 			return String.format(Locale.ROOT,
 					"%s warm-up: %d untimed round%s, the JIT compiling for %s of each round's time (quiet below "
-							+ "%.0f%%, at most %d rounds); its compiler threads used %s of the service's CPU",
+							+ "%.0f%%, at most %d rounds or %d s); its compiler threads used %s of the service's CPU",
 					load, this.shares.size(), (this.shares.size() == 1) ? "" : "s", percents(this.shares),
-					QUIET_SHARE * 100, MAX_ROUNDS, percents(this.cpuShares));
+					QUIET_SHARE * 100, MAX_ROUNDS, BUDGET_SECONDS, percents(this.cpuShares));
 		}
 
 		private static String percents(List<Double> shares) {
