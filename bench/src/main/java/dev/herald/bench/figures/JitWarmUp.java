@@ -1,6 +1,5 @@
 package dev.herald.bench.figures;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +14,7 @@ import dev.herald.bench.system.Service;
  * Warms a service up until its JIT compiler has gone quiet: an untimed round of load,
  * again and again, until the compilers spent less than {@value #QUIET_SHARE} of a round's
  * time compiling (the service's {@code jvm.compilation.time}), or {@value #MAX_ROUNDS}
- * rounds, or once its rounds have lasted {@value #BUDGET_SECONDS} s (a round begun is
- * finished). Beside it, the CPU the compiler threads used (read per thread from
+ * rounds. Beside it, the CPU the compiler threads used (read per thread from
  * {@code /proc}) is noted: on two saturated cores the time of a compilation counts its
  * waits for a core too, so the first share can pass 100% while the second stays between a
  * fifth and a half of the service's CPU (R2 and R5 on 2026-11-30).
@@ -32,13 +30,6 @@ final class JitWarmUp {
 	static final double QUIET_SHARE = 0.25;
 
 	static final int MAX_ROUNDS = 6;
-
-	/**
-	 * Time after which no further round begins. On two cores the JIT never went quiet in
-	 * six rounds of any load (runs of 2026-11-30), so the rounds were a fixed time; R6's
-	 * six took 55 to 126 s, where the others' took 25 to 55 s.
-	 */
-	static final int BUDGET_SECONDS = 60;
 
 	private JitWarmUp() {
 	}
@@ -63,9 +54,9 @@ final class JitWarmUp {
 	static Result untilQuiet(List<Service> services, IntConsumer round) {
 		List<Double> shares = new ArrayList<>();
 		List<Double> cpuShares = new ArrayList<>();
+		List<Double> seconds = new ArrayList<>();
 		long begun = System.nanoTime();
-		long budget = begun + Duration.ofSeconds(BUDGET_SECONDS).toNanos();
-		while (shares.size() < MAX_ROUNDS && System.nanoTime() - budget < 0) {
+		while (shares.size() < MAX_ROUNDS) {
 			List<Sample> before = services.stream().map(Sample::of).toList();
 			long started = System.nanoTime();
 			round.accept(shares.size());
@@ -78,6 +69,7 @@ final class JitWarmUp {
 				cpuShare = Math.max(cpuShare, after.compilerShare(before.get(i)));
 			}
 			shares.add(share);
+			seconds.add(elapsedMillis / 1000);
 			cpuShares.add(cpuShare);
 			if (share < QUIET_SHARE) {
 				break;
@@ -86,7 +78,7 @@ final class JitWarmUp {
 		Progress.say(String.format(Locale.ROOT, "%s warmed up: %d rounds in %.0f s",
 				services.stream().map(Service::name).collect(Collectors.joining(" and ")), shares.size(),
 				(System.nanoTime() - begun) / 1e9));
-		return new Result(List.copyOf(shares), List.copyOf(cpuShares));
+		return new Result(List.copyOf(shares), List.copyOf(cpuShares), List.copyOf(seconds));
 	}
 
 	/**
@@ -123,15 +115,22 @@ final class JitWarmUp {
 	 * (summed over the compilations, each counted from its start to its end)
 	 * @param cpuShares for each round, the share of the service's CPU that the JIT's
 	 * compiler threads used
+	 * @param seconds how long each round took
 	 */
-	record Result(List<Double> shares, List<Double> cpuShares) {
+	record Result(List<Double> shares, List<Double> cpuShares, List<Double> seconds) {
 
 		String describe(String load) {
 			return String.format(Locale.ROOT,
-					"%s warm-up: %d untimed round%s, the JIT compiling for %s of each round's time (quiet below "
-							+ "%.0f%%, at most %d rounds or %d s); its compiler threads used %s of the service's CPU",
-					load, this.shares.size(), (this.shares.size() == 1) ? "" : "s", percents(this.shares),
-					QUIET_SHARE * 100, MAX_ROUNDS, BUDGET_SECONDS, percents(this.cpuShares));
+					"%s warm-up: %d untimed round%s (%s), the JIT compiling for %s of each round's time (quiet below "
+							+ "%.0f%%, at most %d rounds); its compiler threads used %s of the service's CPU",
+					load, this.shares.size(), (this.shares.size() == 1) ? "" : "s", seconds(this.seconds),
+					percents(this.shares), QUIET_SHARE * 100, MAX_ROUNDS, percents(this.cpuShares));
+		}
+
+		private static String seconds(List<Double> seconds) {
+			return seconds.stream()
+				.map((round) -> String.format(Locale.ROOT, "%.1f s", round))
+				.collect(Collectors.joining(", "));
 		}
 
 		private static String percents(List<Double> shares) {
