@@ -14,10 +14,10 @@ import dev.herald.bench.system.Service;
  * Warms a service up until its JIT compiler has gone quiet: an untimed round of load,
  * again and again, until the compilers spent less than {@value #QUIET_SHARE} of a round's
  * time compiling (the service's {@code jvm.compilation.time}), or {@value #MAX_ROUNDS}
- * rounds. Beside it, the CPU the compiler threads used (read per thread from
- * {@code /proc}) is noted: on two saturated cores the time of a compilation counts its
- * waits for a core too, so the first share can pass 100% while the second stays between a
- * fifth and a half of the service's CPU (R2 and R5 on 2026-11-30).
+ * rounds (unless a figure says otherwise). Beside it, the CPU the compiler threads used
+ * (read per thread from {@code /proc}) is noted: on two saturated cores the time of a
+ * compilation counts its waits for a core too, so the first share can pass 100% while the
+ * second stays between a fifth and a half of the service's CPU (R2 and R5 on 2026-11-30).
  * <p>
  * A fixed warm-up is not enough for notify on two busy cores: a recording of every
  * compilation showed about 1,800 of its methods compiled by C2 under R6's load, the C2
@@ -41,7 +41,18 @@ final class JitWarmUp {
 	 * @return how many rounds it took, and how the last one went
 	 */
 	static Result untilQuiet(Service service, IntConsumer round) {
-		return untilQuiet(List.of(service), round);
+		return untilQuiet(List.of(service), MAX_ROUNDS, round);
+	}
+
+	/**
+	 * Runs rounds of load until the service's JIT is quiet, at most {@code maxRounds}.
+	 * @param service the service
+	 * @param maxRounds the most rounds to run
+	 * @param round runs round {@code n} of the load and returns once it is done
+	 * @return how many rounds it took, and how the last one went
+	 */
+	static Result untilQuiet(Service service, int maxRounds, IntConsumer round) {
+		return untilQuiet(List.of(service), maxRounds, round);
 	}
 
 	/**
@@ -52,11 +63,15 @@ final class JitWarmUp {
 	 * @return how many rounds it took, and how the last one went
 	 */
 	static Result untilQuiet(List<Service> services, IntConsumer round) {
+		return untilQuiet(services, MAX_ROUNDS, round);
+	}
+
+	private static Result untilQuiet(List<Service> services, int maxRounds, IntConsumer round) {
 		List<Double> shares = new ArrayList<>();
 		List<Double> cpuShares = new ArrayList<>();
 		List<Double> seconds = new ArrayList<>();
 		long begun = System.nanoTime();
-		while (shares.size() < MAX_ROUNDS) {
+		while (shares.size() < maxRounds) {
 			List<Sample> before = services.stream().map(Sample::of).toList();
 			long started = System.nanoTime();
 			round.accept(shares.size());
@@ -78,7 +93,7 @@ final class JitWarmUp {
 		Progress.say(String.format(Locale.ROOT, "%s warmed up: %d rounds in %.0f s",
 				services.stream().map(Service::name).collect(Collectors.joining(" and ")), shares.size(),
 				(System.nanoTime() - begun) / 1e9));
-		return new Result(List.copyOf(shares), List.copyOf(cpuShares), List.copyOf(seconds));
+		return new Result(List.copyOf(shares), List.copyOf(cpuShares), List.copyOf(seconds), maxRounds);
 	}
 
 	/**
@@ -116,15 +131,16 @@ final class JitWarmUp {
 	 * @param cpuShares for each round, the share of the service's CPU that the JIT's
 	 * compiler threads used
 	 * @param seconds how long each round took
+	 * @param maxRounds the most rounds it could have run
 	 */
-	record Result(List<Double> shares, List<Double> cpuShares, List<Double> seconds) {
+	record Result(List<Double> shares, List<Double> cpuShares, List<Double> seconds, int maxRounds) {
 
 		String describe(String load) {
 			return String.format(Locale.ROOT,
 					"%s warm-up: %d untimed round%s (%s), the JIT compiling for %s of each round's time (quiet below "
 							+ "%.0f%%, at most %d rounds); its compiler threads used %s of the service's CPU",
 					load, this.shares.size(), (this.shares.size() == 1) ? "" : "s", seconds(this.seconds),
-					percents(this.shares), QUIET_SHARE * 100, MAX_ROUNDS, percents(this.cpuShares));
+					percents(this.shares), QUIET_SHARE * 100, this.maxRounds, percents(this.cpuShares));
 		}
 
 		private static String seconds(List<Double> seconds) {

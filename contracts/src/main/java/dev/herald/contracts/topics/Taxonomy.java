@@ -29,6 +29,9 @@ public final class Taxonomy {
 
 	private final List<Topic> ordered;
 
+	/** Every slug, in taxonomy order: classification reads them for every record. */
+	private final List<String> slugs;
+
 	private Taxonomy(List<Topic> topics) {
 		if (topics == null || topics.isEmpty()) {
 			throw new IllegalStateException("The topic taxonomy lists no topics");
@@ -43,6 +46,7 @@ public final class Taxonomy {
 			}
 		}
 		this.ordered = List.copyOf(bySlug.values());
+		this.slugs = this.ordered.stream().map(Topic::slug).toList();
 		this.topics = Map.copyOf(bySlug);
 	}
 
@@ -99,7 +103,7 @@ public final class Taxonomy {
 	 * @return the slugs
 	 */
 	public List<String> slugs() {
-		return this.ordered.stream().map(Topic::slug).toList();
+		return this.slugs;
 	}
 
 	/**

@@ -199,7 +199,8 @@ class RecordController {
 			RecordJson.BatchItem item = published.get(i);
 			PublishedRecord event = events.get(i);
 			outcomes[item.index()] = deliveries.get(i).acknowledged()
-					? ItemOutcome.accepted(item, event, location(event.id())) : ItemOutcome.notPublished(item, event);
+					? ItemOutcome.accepted(item, event, this.recordLocation + event.id())
+					: ItemOutcome.notPublished(item, event);
 		}
 		BatchResult result = BatchResult.of(Arrays.asList(outcomes));
 		this.metrics.rejected("invalid-record", result.rejected());

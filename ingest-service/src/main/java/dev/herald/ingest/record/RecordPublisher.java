@@ -1,6 +1,7 @@
 package dev.herald.ingest.record;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -50,6 +51,16 @@ class RecordPublisher {
 
 	private final RecordSpans spans;
 
+	private final byte[] type = bytes(EVENT_TYPE);
+
+	private final byte[] source;
+
+	private final byte[] specVersion = bytes(CloudEvents.SPEC_VERSION_1_0);
+
+	private final byte[] dataSchema = bytes(DATA_SCHEMA);
+
+	private final byte[] contentType = bytes("application/json");
+
 	RecordPublisher(KafkaTemplate<String, byte[]> kafka, RecordJson json, IngestProperties properties,
 			IngestMetrics metrics, RecordSpans spans) {
 		this.kafka = kafka;
@@ -57,6 +68,7 @@ class RecordPublisher {
 		this.properties = properties;
 		this.metrics = metrics;
 		this.spans = spans;
+		this.source = bytes(properties.eventSource().toString());
 	}
 
 	/**
@@ -89,13 +101,21 @@ class RecordPublisher {
 	private List<CompletableFuture<?>> send(List<PublishedRecord> events, String traceParent) {
 		List<CompletableFuture<?>> sends = new ArrayList<>(events.size());
 		Throwable unreachable = null;
+		byte[] traceParentBytes = (traceParent != null) ? bytes(traceParent) : null;
+		Instant time = null;
+		byte[] timeBytes = null;
 		for (PublishedRecord event : events) {
+			if (!event.publishedAt().equals(time)) {
+				// The records of a request share their time: written once.
+				time = event.publishedAt();
+				timeBytes = bytes(time.toString());
+			}
 			if (unreachable != null) {
 				// Metadata could not be fetched: every further send would block as long.
 				sends.add(CompletableFuture.failedFuture(unreachable));
 				continue;
 			}
-			CompletableFuture<?> send = sendOne(event, traceParent);
+			CompletableFuture<?> send = sendOne(event, timeBytes, traceParentBytes);
 			if (send.isCompletedExceptionally()) {
 				Throwable failure = failure(send);
 				unreachable = (failure instanceof org.apache.kafka.common.errors.TimeoutException) ? failure : null;
@@ -105,37 +125,39 @@ class RecordPublisher {
 		return sends;
 	}
 
-	private CompletableFuture<SendResult<String, byte[]>> sendOne(PublishedRecord event, String traceParent) {
+	private CompletableFuture<SendResult<String, byte[]>> sendOne(PublishedRecord event, byte[] time,
+			byte[] traceParent) {
 		try {
-			return this.kafka.send(message(event, traceParent));
+			return this.kafka.send(message(event, time, traceParent));
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
 	}
 
-	private ProducerRecord<String, byte[]> message(PublishedRecord event, String traceParent) {
+	private ProducerRecord<String, byte[]> message(PublishedRecord event, byte[] time, byte[] traceParent) {
 		String id = event.id().toString();
 		ProducerRecord<String, byte[]> message = new ProducerRecord<>(this.properties.topic(), id,
 				this.json.write(event));
 		Headers headers = message.headers();
 		// The contract makes the event id the record id: a retried publication carries
 		// the same id.
-		header(headers, CloudEvents.ID, id);
-		header(headers, CloudEvents.TYPE, EVENT_TYPE);
-		header(headers, CloudEvents.SOURCE, this.properties.eventSource().toString());
-		header(headers, CloudEvents.SPEC_VERSION, CloudEvents.SPEC_VERSION_1_0);
-		header(headers, CloudEvents.TIME, event.publishedAt().toString());
-		header(headers, CloudEvents.DATA_SCHEMA, DATA_SCHEMA);
-		header(headers, CloudEvents.CONTENT_TYPE, "application/json");
+		headers.add(CloudEvents.ID, bytes(id));
+		// The producer only reads header values, so the records share the constant ones.
+		headers.add(CloudEvents.TYPE, this.type);
+		headers.add(CloudEvents.SOURCE, this.source);
+		headers.add(CloudEvents.SPEC_VERSION, this.specVersion);
+		headers.add(CloudEvents.TIME, time);
+		headers.add(CloudEvents.DATA_SCHEMA, this.dataSchema);
+		headers.add(CloudEvents.CONTENT_TYPE, this.contentType);
 		if (traceParent != null) {
-			header(headers, RecordSpans.TRACEPARENT, traceParent);
+			headers.add(RecordSpans.TRACEPARENT, traceParent);
 		}
 		return message;
 	}
 
-	private static void header(Headers headers, String name, String value) {
-		headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+	private static byte[] bytes(String value) {
+		return value.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static Delivery await(CompletableFuture<?> send, long deadline) {

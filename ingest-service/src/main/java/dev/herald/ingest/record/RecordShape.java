@@ -53,7 +53,7 @@ final class RecordShape {
 			if (problem != null) {
 				problems.add(new FieldProblem(field.getKey(), problem));
 			}
-			if (problem != null || problems.stream().anyMatch((p) -> isWithin(p.field(), field.getKey()))) {
+			if (problem != null || hasProblemWithin(problems, field.getKey())) {
 				misshapen.add(field.getKey());
 			}
 		}
@@ -110,8 +110,15 @@ final class RecordShape {
 		return null;
 	}
 
-	private static boolean isWithin(String path, String field) {
-		return path.startsWith(field + "[") || path.startsWith(field + ".");
+	private static boolean hasProblemWithin(List<FieldProblem> problems, String field) {
+		for (FieldProblem problem : problems) {
+			String path = problem.field();
+			if (path.length() > field.length() && path.startsWith(field)
+					&& (path.charAt(field.length()) == '[' || path.charAt(field.length()) == '.')) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static String describe(JsonNode node) {

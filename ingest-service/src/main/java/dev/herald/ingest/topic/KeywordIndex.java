@@ -95,7 +95,7 @@ final class KeywordIndex {
 			while (i < text.length() && isWordCharacter(codePoint = text.codePointAt(i))) {
 				i += Character.charCount(codePoint);
 			}
-			tokens.add(new Token(text.substring(wordStart, i), text.substring(gapStart, wordStart)));
+			tokens.add(new Token(text.substring(wordStart, i), text, gapStart, wordStart));
 			gapStart = i;
 		}
 		return new Tokens(tokens, text.substring(gapStart));
@@ -116,18 +116,53 @@ final class KeywordIndex {
 
 	/** Whether a gap between words is only white space and hyphens. */
 	static boolean isSoftGap(String gap) {
-		return !gap.isEmpty() && gap.codePoints()
-			.allMatch((c) -> Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '-' || c == '\u2010'
-					|| c == '\u2011');
+		return !gap.isEmpty() && gap.chars().allMatch(KeywordIndex::isSoftGapCharacter);
+	}
+
+	// White space and hyphens are all in the Basic Multilingual Plane.
+	private static boolean isSoftGapCharacter(int c) {
+		return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '-' || c == '\u2010' || c == '\u2011';
 	}
 
 	/**
-	 * A word of a text and what separates it from the word before.
+	 * A word of a text and what separates it from the word before. The gap is cut from
+	 * the text only when a keyword of several words asks for it: most words match no
+	 * keyword.
 	 *
 	 * @param word the word
-	 * @param gap the characters between the previous word and this one
+	 * @param text the text the word is in
+	 * @param gapStart where the characters between the previous word and this one begin
+	 * @param gapEnd where they end: where the word begins
 	 */
-	record Token(String word, String gap) {
+	record Token(String word, String text, int gapStart, int gapEnd) {
+
+		/**
+		 * The characters between the previous word and this one.
+		 * @return the gap, empty if there is none
+		 */
+		String gap() {
+			return this.text.substring(this.gapStart, this.gapEnd);
+		}
+
+		/** Whether the gap is exactly the given characters. */
+		boolean gapEquals(String required) {
+			return this.gapEnd - this.gapStart == required.length()
+					&& this.text.regionMatches(this.gapStart, required, 0, required.length());
+		}
+
+		/** Whether the gap is only white space and hyphens. */
+		boolean gapIsSoft() {
+			if (this.gapEnd == this.gapStart) {
+				return false;
+			}
+			for (int i = this.gapStart; i < this.gapEnd; i++) {
+				if (!isSoftGapCharacter(this.text.charAt(i))) {
+					return false;
+				}
+			}
+			return true;
+		}
+
 	}
 
 	/**
@@ -178,7 +213,7 @@ final class KeywordIndex {
 			}
 			for (int i = 0; i < this.words.size(); i++) {
 				Token token = tokens.get(start + i);
-				if (i > 0 && !gapMatches(this.gaps.get(i - 1), token.gap())) {
+				if (i > 0 && !gapMatches(this.gaps.get(i - 1), token)) {
 					return false;
 				}
 				boolean matches = this.prefix.get(i) ? token.word().startsWith(this.words.get(i))
@@ -190,8 +225,8 @@ final class KeywordIndex {
 			return true;
 		}
 
-		private static boolean gapMatches(String required, String gap) {
-			return (required != null) ? required.equals(gap) : isSoftGap(gap);
+		private static boolean gapMatches(String required, Token token) {
+			return (required != null) ? token.gapEquals(required) : token.gapIsSoft();
 		}
 
 	}

@@ -5,11 +5,9 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import dev.herald.contracts.topics.Taxonomy;
 
@@ -45,7 +43,13 @@ public class TopicClassifier {
 	 * @return the record's topics
 	 */
 	public List<String> topicsFor(Collection<String> given, String... texts) {
-		String text = normalize(Stream.of(texts).filter(Objects::nonNull).collect(Collectors.joining("\n")));
+		StringJoiner joined = new StringJoiner("\n");
+		for (String text : texts) {
+			if (text != null) {
+				joined.add(text);
+			}
+		}
+		String text = normalize(joined.toString());
 		Set<String> chosen = new LinkedHashSet<>(given);
 		chosen.addAll(this.keywords.match(text));
 		return this.taxonomy.slugs().stream().filter(chosen::contains).toList();

@@ -35,6 +35,9 @@ class KeywordIndexTests {
 		KeywordIndex index = index("u.n. charter");
 		assertThat(index.match("the u.n. charter")).containsExactly("t");
 		assertThat(index.match("the u n charter")).isEmpty();
+		assertThat(index.match("the u.n.. charter")).isEmpty();
+		assertThat(index.match("the u.n charter")).isEmpty();
+		assertThat(index.match("the u.n.charter")).isEmpty();
 	}
 
 	@Test
