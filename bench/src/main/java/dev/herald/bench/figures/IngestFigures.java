@@ -83,12 +83,10 @@ public final class IngestFigures {
 			herald.singles(warmUp);
 			// Until ingest's JIT is quiet: after a fixed 6 s of batches, ingest's CPU per
 			// record still fell by half over the three timed repetitions that followed.
-			// Under
-			// 8 connections its compiler threads get a quarter of its CPU and were still
-			// compiling after 6 rounds (a third of its CPU in the timed repetitions), so
-			// the
-			// warm-up first posts over 2 connections, leaving the compilers the cores to
-			// catch up, then over 8 until quiet.
+			// Under 8 connections its compiler threads get a quarter of its CPU and were
+			// still compiling after 6 rounds (a third of its CPU in the timed
+			// repetitions), so the warm-up first posts over 2 connections, leaving the
+			// compilers the cores to catch up, then over 8 until quiet.
 			Duration round = Duration.ofMillis(this.options.scaled(4_000));
 			Load light = new Load(ingest.port(), singles, batches, WARM_UP_CONNECTIONS);
 			r2.note(JitWarmUp.untilQuiet(ingest, LIGHT_WARM_UP_ROUNDS, (n) -> light.batches(round))

@@ -116,12 +116,25 @@ final class KeywordIndex {
 
 	/** Whether a gap between words is only white space and hyphens. */
 	static boolean isSoftGap(String gap) {
-		return !gap.isEmpty() && gap.chars().allMatch(KeywordIndex::isSoftGapCharacter);
+		return isSoftGap(gap, 0, gap.length());
 	}
 
-	// White space and hyphens are all in the Basic Multilingual Plane.
-	private static boolean isSoftGapCharacter(int c) {
-		return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '-' || c == '\u2010' || c == '\u2011';
+	/**
+	 * Whether characters {@code from} to {@code to} of a text, a gap, are only white
+	 * space and hyphens.
+	 */
+	private static boolean isSoftGap(String text, int from, int to) {
+		if (from == to) {
+			return false;
+		}
+		for (int i = from; i < to; i++) {
+			// White space and hyphens are all in the Basic Multilingual Plane.
+			char c = text.charAt(i);
+			if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '-' && c != '\u2010' && c != '\u2011') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -152,15 +165,7 @@ final class KeywordIndex {
 
 		/** Whether the gap is only white space and hyphens. */
 		boolean gapIsSoft() {
-			if (this.gapEnd == this.gapStart) {
-				return false;
-			}
-			for (int i = this.gapStart; i < this.gapEnd; i++) {
-				if (!isSoftGapCharacter(this.text.charAt(i))) {
-					return false;
-				}
-			}
-			return true;
+			return isSoftGap(this.text, this.gapStart, this.gapEnd);
 		}
 
 	}
