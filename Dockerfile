@@ -26,7 +26,9 @@ RUN sh mvnw -B -q -pl "${MODULE}" -am dependency:go-offline \
     || echo "dependency warm-up incomplete; the package step resolves the rest"
 COPY . .
 # Tests and the source-format check belong to the regular build (./mvnw verify), not to the image.
-RUN sh mvnw -B -q -pl "${MODULE}" -am -Dmaven.test.skip=true -Dspring-javaformat.validate.skip=true package \
+# Tests are compiled though not run: the services' test scope names platform's test jar, which
+# -Dmaven.test.skip=true would not build.
+RUN sh mvnw -B -q -pl "${MODULE}" -am -DskipTests -Dspring-javaformat.validate.skip=true package \
     && cp "${MODULE}"/target/"${MODULE}"-*.jar application.jar \
     && java -Djarmode=tools -jar application.jar extract --layers --destination extracted
 
@@ -50,5 +52,7 @@ EXPOSE ${PORT} ${MANAGEMENT_PORT}
 # curl ships with the eclipse-temurin Ubuntu images.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=6 \
     CMD curl -fsS -o /dev/null "http://localhost:${MANAGEMENT_SERVER_PORT}/actuator/health/readiness" || exit 1
-# Extra JVM flags: set JAVA_TOOL_OPTIONS. The heap follows the container's memory limit.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "application.jar"]
+# Extra JVM flags: set JAVA_TOOL_OPTIONS. The heap follows the container's memory limit. The parallel
+# collector, as in the local run and the bench: on a small heap and few cores it costs the services
+# 10-30% less CPU per record than G1 (bench/README.md).
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError", "-jar", "application.jar"]

@@ -42,15 +42,16 @@ public final class Bench {
 		try (BenchSystem system = BenchSystem.start(options)) {
 			say("servers up; run folder " + options.root().relativize(system.directory()));
 			double[] r2 = new double[1];
+			double[] rawStore = new double[1];
 			Parts parts = new Parts(table);
 			parts.run("R1, R2: ingest", options.measures("R1") || options.measures("R2") || options.measures("L1"),
 					() -> r2[0] = new IngestFigures(system, options).run(table));
 			CatalogFigures catalog = new CatalogFigures(system, options);
 			parts.run("R5, Q1: catalog draining a backlog, then searched while records stream in",
 					options.measures("R5") || options.measures("Q1"),
-					() -> catalog.backlogThenSearches(table, new SearchLoadFigures(options)));
+					() -> rawStore[0] = catalog.backlogThenSearches(table, new SearchLoadFigures(options)));
 			parts.run("L1: POST to readable in the catalog", options.measures("L1"),
-					() -> new ReadableLatencyFigures(system, options).run(table, r2[0] / 2));
+					() -> new ReadableLatencyFigures(system, options).run(table, r2[0] / 2, rawStore[0]));
 			parts.run(
 					"R6, N1, L2, M1: notify", options.measures("R6") || options.measures("N1") || options.measures("L2")
 							|| options.measures("M1") || options.measuresOnRequest("N2"),

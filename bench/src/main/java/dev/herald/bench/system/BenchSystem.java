@@ -29,8 +29,11 @@ import dev.herald.localstack.run.ServiceProcess;
  */
 public final class BenchSystem implements AutoCloseable {
 
-	/** JVM options of every service and baseline process: those of the local run. */
-	public static final List<String> JVM_OPTIONS = List.of("-Xmx384m");
+	/**
+	 * JVM options of every service and baseline process: those of the local run and of
+	 * the services' container image.
+	 */
+	public static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseParallelGC");
 
 	private static final Duration STARTUP = Duration.ofSeconds(180);
 
