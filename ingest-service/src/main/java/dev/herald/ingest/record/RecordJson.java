@@ -1,13 +1,11 @@
 package dev.herald.ingest.record;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import dev.herald.ingest.IngestProperties;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
@@ -21,10 +19,10 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads request bodies and writes events. Input is read strictly: a repeated key, a
- * document nested deeper than the configured limit, trailing content or anything that is
- * not JSON is refused with its position. A batch is split into its items first, so that a
- * problem inside one item is that item's problem alone.
+ * Reads request bodies (events are written by {@link EventJson}). Input is read strictly:
+ * a repeated key, a document nested deeper than the configured limit, trailing content or
+ * anything that is not JSON is refused with its position. A batch is split into its items
+ * first, so that a problem inside one item is that item's problem alone.
  */
 @Component
 class RecordJson {
@@ -34,8 +32,6 @@ class RecordJson {
 	private final JsonMapper strict;
 
 	private final JsonMapper lenient;
-
-	private final JsonMapper writer = JsonMapper.builder().build();
 
 	RecordJson(IngestProperties properties) {
 		this.maxNestingDepth = properties.limits().maxNestingDepth();
@@ -182,60 +178,6 @@ class RecordJson {
 		List<String> texts = new ArrayList<>(values.size());
 		values.forEach((value) -> texts.add(value.isString() ? value.stringValue() : null));
 		return texts;
-	}
-
-	/**
-	 * Writes an event as the contract's JSON, leaving out optional fields that are
-	 * {@code null}. Written field by field: ingest writes one event per record, and a
-	 * generator costs a fraction of data binding; the contract tests check the result
-	 * against the schema.
-	 * @param event the event
-	 * @return its JSON
-	 */
-	byte[] write(PublishedRecord event) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-		try (JsonGenerator json = this.writer.createGenerator(out)) {
-			json.writeStartObject();
-			json.writeStringProperty("id", event.id().toString());
-			json.writeStringProperty("kind", event.kind());
-			json.writeStringProperty("title", event.title());
-			optional(json, "summary", event.summary());
-			optional(json, "body", event.body());
-			json.writeStringProperty("occurredOn", event.occurredOn());
-			if (event.place() != null) {
-				json.writeObjectPropertyStart("place");
-				json.writeStringProperty("city", event.place().city());
-				json.writeStringProperty("country", event.place().country());
-				json.writeEndObject();
-			}
-			json.writeStringProperty("organization", event.organization());
-			array(json, "bodies", event.bodies());
-			array(json, "participants", event.participants());
-			array(json, "documentSymbols", event.documentSymbols());
-			array(json, "topics", event.topics());
-			json.writeStringProperty("language", event.language());
-			optional(json, "sourceUrl", event.sourceUrl());
-			json.writeStringProperty("publishedAt", event.publishedAt().toString());
-			json.writeStringProperty("publishedBy", event.publishedBy());
-			json.writeEndObject();
-		}
-		return out.toByteArray();
-	}
-
-	private static void optional(JsonGenerator json, String name, String value) {
-		if (value != null) {
-			json.writeStringProperty(name, value);
-		}
-	}
-
-	private static void array(JsonGenerator json, String name, List<String> values) {
-		if (values != null) {
-			json.writeArrayPropertyStart(name);
-			for (String value : values) {
-				json.writeString(value);
-			}
-			json.writeEndArray();
-		}
 	}
 
 	private static int indexOf(byte[] bytes, byte b, int from) {

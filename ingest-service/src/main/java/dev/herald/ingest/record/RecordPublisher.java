@@ -43,7 +43,7 @@ class RecordPublisher {
 
 	private final KafkaTemplate<String, byte[]> kafka;
 
-	private final RecordJson json;
+	private final EventJson json;
 
 	private final IngestProperties properties;
 
@@ -61,7 +61,7 @@ class RecordPublisher {
 
 	private final byte[] contentType = bytes("application/json");
 
-	RecordPublisher(KafkaTemplate<String, byte[]> kafka, RecordJson json, IngestProperties properties,
+	RecordPublisher(KafkaTemplate<String, byte[]> kafka, EventJson json, IngestProperties properties,
 			IngestMetrics metrics, RecordSpans spans) {
 		this.kafka = kafka;
 		this.json = json;

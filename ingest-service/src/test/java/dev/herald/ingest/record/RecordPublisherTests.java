@@ -50,8 +50,8 @@ class RecordPublisherTests {
 
 	@BeforeEach
 	void publisher() {
-		this.publisher = new RecordPublisher(this.kafka, new RecordJson(properties), properties,
-				new IngestMetrics(this.meters), RecordSpans.none());
+		this.publisher = new RecordPublisher(this.kafka, new EventJson(), properties, new IngestMetrics(this.meters),
+				RecordSpans.none());
 	}
 
 	@Test

@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Import;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IngestProperties.class)
-@Import({ RecordJson.class, RecordIntake.class, RecordValidator.class, RecordIds.class, TaxonomyConfiguration.class,
-		TopicClassifier.class, IngestMetrics.class })
+@Import({ RecordJson.class, EventJson.class, RecordIntake.class, RecordValidator.class, RecordIds.class,
+		TaxonomyConfiguration.class, TopicClassifier.class, IngestMetrics.class })
 class RecordSliceConfiguration {
 
 	@Bean
