@@ -20,6 +20,13 @@ import dev.herald.localstack.mail.Inbox;
 import dev.herald.localstack.mail.SmtpServer;
 import dev.herald.localstack.run.ServiceProcess;
 
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+
 /**
  * The servers of a run and the services started on them. Kafka and the MongoDB-protocol
  * server (in memory, as in the tests) each run in a local-stack process of their own; the
@@ -30,12 +37,26 @@ import dev.herald.localstack.run.ServiceProcess;
 public final class BenchSystem implements AutoCloseable {
 
 	/**
-	 * JVM options of every service and baseline process: those of the local run and of
-	 * the services' container image.
+	 * JVM options of every service and baseline process: those of the local run
+	 * ({@code herald.run.java-options} in {@code localstack.yml}), which the services'
+	 * container image uses too.
 	 */
-	public static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseParallelGC");
+	public static final List<String> JVM_OPTIONS = localRunJavaOptions();
 
 	private static final Duration STARTUP = Duration.ofSeconds(180);
+
+	private static List<String> localRunJavaOptions() {
+		try {
+			List<PropertySource<?>> sources = new YamlPropertySourceLoader().load("localstack.yml",
+					new ClassPathResource("localstack.yml"));
+			return new Binder(ConfigurationPropertySources.from(sources))
+				.bind("herald.run.java-options", Bindable.listOf(String.class))
+				.orElseThrow(() -> new IllegalStateException("localstack.yml sets no herald.run.java-options"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
 
 	private final BenchOptions options;
 
